@@ -1,0 +1,184 @@
+"""XML to models, reporting every schema problem with its path and data element.
+
+The reader checks what only the document can show (element order, unknown
+elements, repetitions, stray text and attributes) while walking the tree into
+plain dicts; the models then check every value's facets and every occurrence
+bound.  Both kinds of problem are merged into one :class:`~ncts5.errors.SchemaError`
+whose paths use XML names and 1-based indices, e.g.
+``/CC015C/Consignment/HouseConsignment[1]/ConsignmentItem[2]/Commodity/descriptionOfGoods``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+from pydantic import ValidationError
+
+from ncts5.errors import SchemaError, SchemaProblem
+from ncts5.messages.cc015c import CC015C
+from ncts5.messages.cc170c import CC170C
+from ncts5.messages.message import Message
+from ncts5.messages.meta import Child, XmlModel
+from ncts5.xml.parsing import DEFAULT_MAX_BYTES, NAMESPACE, Source, parse, read_source, root_name
+
+MESSAGE_CLASSES: dict[str, type[Message]] = {"CC015C": CC015C, "CC170C": CC170C}
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_XSI_ALLOWED = {f"{{{_XSI}}}schemaLocation", f"{{{_XSI}}}noNamespaceSchemaLocation"}
+
+
+class _Walk:
+    """One pass over a document; collects problems instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[SchemaProblem] = []
+        self.reported: set[str] = set()
+
+    def problem(self, path: str, message: str, child: Child | None = None, value: str | None = None) -> None:
+        de = child.item.data_element if child else None
+        self.problems.append(SchemaProblem(path, message, de, value))
+        self.reported.add(path)
+
+    def element(self, el: etree._Element, cls: type[XmlModel], path: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        by_name = cls.__xml_by_name__
+        specs = cls.__xml_children__
+        order = {c.xml_name: i for i, c in enumerate(specs) if not c.item.attribute}
+        counts: dict[str, int] = {}
+        position = -1
+        last_name = ""
+        if el.text and el.text.strip():
+            self.problem(path, f"unexpected text {el.text.strip()[:40]!r}: this element holds only elements")
+        for name, value in el.attrib.items():
+            child = by_name.get(name)
+            if child is not None and child.item.attribute:
+                out[name] = value
+            elif name not in _XSI_ALLOWED:
+                self.problem(f"{path}/@{name}", f"unknown attribute {name!r}")
+        for sub in el:
+            if sub.tail and sub.tail.strip():
+                self.problem(path, f"unexpected text {sub.tail.strip()[:40]!r} between elements")
+            tag = sub.tag
+            if not isinstance(tag, str):
+                continue
+            if tag[0] == "{":
+                self.problem(f"{path}/{tag}", "unknown element: child elements of NCTS messages have no namespace")
+                continue
+            child = by_name.get(tag)
+            if child is None or child.item.attribute:
+                self.problem(f"{path}/{tag}", f"unknown element <{tag}> in {cls.__name__}")
+                continue
+            n = counts.get(tag, 0) + 1
+            counts[tag] = n
+            sub_path = f"{path}/{tag}[{n}]" if child.repeated else f"{path}/{tag}"
+            index = order[tag]
+            if index < position:
+                self.problem(sub_path, f"<{tag}> is out of order: it must come before <{last_name}>", child)
+            elif index > position:
+                position = index
+                last_name = tag
+            if n > child.item.max_occurs:
+                limit = child.item.max_occurs
+                self.problem(sub_path, f"<{tag}> occurs {n} times; at most {limit} allowed", child)
+                continue
+            if child.model is not None:
+                value = self.element(sub, child.model, sub_path)
+            else:
+                value = self.leaf(sub, sub_path, child)
+            if child.repeated:
+                out.setdefault(tag, []).append(value)
+            else:
+                out[tag] = value
+        for child in specs:
+            if counts.get(child.xml_name, 0) < child.item.min_occurs and not child.item.attribute:
+                need = child.item.min_occurs
+                what = "is missing" if need == 1 else f"must occur at least {need} times"
+                missing = f"{path}/{child.xml_name}"
+                self.problem(missing, f"required element <{child.xml_name}> {what}", child)
+        return out
+
+    def leaf(self, el: etree._Element, path: str, child: Child) -> str:
+        if len(el):
+            self.problem(path, "a data item cannot contain elements", child)
+        if el.attrib:
+            for name in el.attrib:
+                if name not in _XSI_ALLOWED:
+                    self.problem(f"{path}/@{name}", f"unknown attribute {name!r}", child)
+        return el.text or ""
+
+
+def schema_path_of(cls: type[XmlModel], root: str, loc: tuple[int | str, ...]) -> tuple[str, Child | None]:
+    """Translate a pydantic error location into an XML path and the field it names."""
+    path = f"/{root}"
+    current: type[XmlModel] | None = cls
+    child: Child | None = None
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part + 1}]"
+            continue
+        if current is None:
+            break
+        child = current.__xml_by_name__.get(part)
+        if child is None:  # a Python field name (models built in code)
+            child = next((c for c in current.__xml_children__ if c.field == part), None)
+        if child is None:
+            path += f"/{part}"
+            current = None
+            continue
+        path += f"/@{child.xml_name}" if child.item.attribute else f"/{child.xml_name}"
+        current = child.model
+    return path, child
+
+
+def problems_from_validation(cls: type[XmlModel], root: str, exc: ValidationError) -> list[SchemaProblem]:
+    """Schema problems for a pydantic ValidationError, with XML paths and data element numbers."""
+    out: list[SchemaProblem] = []
+    for err in exc.errors(include_url=False):
+        path, child = schema_path_of(cls, root, tuple(err["loc"]))
+        msg = err["msg"]
+        if msg.startswith("Value error, "):
+            msg = msg[len("Value error, ") :]
+        if err["type"] == "missing":
+            msg = "required element is missing"
+        value = err.get("input")
+        shown = value if isinstance(value, str) else None
+        out.append(SchemaProblem(path, msg, child.item.data_element if child else None, shown))
+    return out
+
+
+def _sort_key(problem: SchemaProblem) -> tuple[str, str]:
+    return (problem.path, problem.message)
+
+
+def build(cls: type[Message], root: etree._Element, *, source: str | None = None) -> Message:
+    """Build a message model from its root element; raise SchemaError listing every problem."""
+    walk = _Walk()
+    data = walk.element(root, cls, f"/{cls.root_name}")
+    try:
+        message = cls.model_validate(data)
+    except ValidationError as exc:
+        for p in problems_from_validation(cls, cls.root_name, exc):
+            if p.path not in walk.reported:
+                walk.problems.append(p)
+        raise SchemaError(walk.problems, source=source) from None
+    if walk.problems:
+        raise SchemaError(walk.problems, source=source)
+    extra = {k: v for k, v in root.attrib.items() if k in _XSI_ALLOWED}
+    if extra:
+        message._xml_extra_attributes = extra
+    return message
+
+
+def from_xml(data: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Message:
+    """Read an IE015 (CC015C) or IE170 (CC170C) message from bytes, XML text or a file path.
+
+    Raises :class:`~ncts5.errors.ParseError` when the input is not a readable NCTS
+    message and :class:`~ncts5.errors.SchemaError` listing every schema problem.
+    """
+    raw, source = read_source(data, max_bytes=max_bytes)
+    root = parse(raw, source=source)
+    name = root_name(root, source=source, known=set(MESSAGE_CLASSES))
+    return build(MESSAGE_CLASSES[name], root, source=source)
+
+
+__all__ = ["MESSAGE_CLASSES", "NAMESPACE", "build", "from_xml", "problems_from_validation"]
