@@ -1,0 +1,77 @@
+"""ncts5: build, read and validate EU NCTS Release 5 transit declarations before they reach customs.
+
+The public API is small::
+
+    import ncts5
+
+    message = ncts5.from_xml("declaration.xml")      # CC015C or CC170C model
+    report = ncts5.validate("declaration.xml")       # schema, DDNTA rules, code lists
+    for finding in report.findings:
+        print(finding.rule, finding.path, finding.message)
+    xml_bytes = message.to_xml()
+
+Heavy modules (the generated models, the rule catalogue) load on first use, so
+``import ncts5`` stays cheap for command-line tools.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ncts5.errors import NCTSError, ParseError, SchemaError, SchemaProblem
+from ncts5.report import Finding, NotChecked, Report
+from ncts5.validation import is_valid, iter_findings, validate
+from ncts5.xml.parsing import DEFAULT_MAX_BYTES, Source
+
+if TYPE_CHECKING:
+    from ncts5 import codelists, rules
+    from ncts5.messages.cc015c import CC015C
+    from ncts5.messages.cc170c import CC170C
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CC015C",
+    "CC170C",
+    "Finding",
+    "NCTSError",
+    "NotChecked",
+    "ParseError",
+    "Report",
+    "SchemaError",
+    "SchemaProblem",
+    "__version__",
+    "codelists",
+    "from_xml",
+    "is_valid",
+    "iter_findings",
+    "rules",
+    "validate",
+]
+
+
+def from_xml(data: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CC015C | CC170C:
+    """Read an IE015 (``CC015C``) or IE170 (``CC170C``) message from bytes, XML text or a path.
+
+    Raises :class:`ParseError` for input that is not a readable NCTS message and
+    :class:`SchemaError` listing every schema problem with its XML path.
+    """
+    from ncts5.xml.reader import from_xml as read
+
+    return read(data, max_bytes=max_bytes)  # type: ignore[return-value]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CC015C":
+        from ncts5.messages.cc015c import CC015C
+
+        return CC015C
+    if name == "CC170C":
+        from ncts5.messages.cc170c import CC170C
+
+        return CC170C
+    if name in ("codelists", "rules"):
+        import importlib
+
+        return importlib.import_module(f"ncts5.{name}")
+    raise AttributeError(f"module 'ncts5' has no attribute {name!r}")

@@ -1,0 +1,112 @@
+"""The validation API: one report per message, every problem in it.
+
+``validate`` never raises for a bad message: unreadable input becomes a
+``PARSE`` finding, schema problems ``SCHEMA`` findings, and rule violations
+findings with their official ids.  Only bad *options* (an unknown rule id or
+profile, contradictory dates) raise, because those are the caller's bug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ncts5.errors import ParseError, SchemaError
+from ncts5.messages.message import Message
+from ncts5.report import Finding, Report
+from ncts5.xml.parsing import DEFAULT_MAX_BYTES, Source, parse, read_source, root_name
+
+if TYPE_CHECKING:
+    from ncts5.rules.profiles import Profile
+    from ncts5.xml.xsd import XsdValidator
+
+
+def _schema_findings(exc: SchemaError) -> list[Finding]:
+    return [Finding("SCHEMA", "error", p.path, p.data_element, p.message, None, p.value) for p in exc.problems]
+
+
+def _parse_finding(exc: ParseError) -> Finding:
+    path = f"line {exc.line}" if exc.line else "/"
+    return Finding("PARSE", "error", path, None, exc.reason, None, None)
+
+
+def validate(
+    message_or_xml: Message | Source,
+    *,
+    phase: str | None = "final",
+    decisive_date: date | None = None,
+    tpend_date: date | None = None,
+    disable: Iterable[str] = (),
+    warn: Iterable[str] = (),
+    profile: str | Profile | None = None,
+    codelists: bool = True,
+    xsd: XsdValidator | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Report:
+    """Validate a message (a model, XML bytes or text, or a file path) and report every finding.
+
+    ``phase`` is ``"final"`` (default) or ``"transition"``; alternatively give
+    ``decisive_date`` and ``tpend_date`` and the phase follows from them.
+    ``disable``/``warn`` switch rules off or downgrade them; ``profile`` names a
+    packaged profile or a profile file.  ``xsd`` adds a check against an
+    official XSD folder (see :class:`ncts5.xml.xsd.XsdValidator`).
+    """
+    from ncts5.rules.engine import resolve_options, run
+    from ncts5.xml.reader import MESSAGE_CLASSES, build
+
+    options = resolve_options(
+        phase=phase,
+        decisive_date=decisive_date,
+        tpend_date=tpend_date,
+        disable=disable,
+        warn=warn,
+        profile=profile,
+        codelists=codelists,
+    )
+    source: str | None = None
+    raw: bytes | None = None
+    if isinstance(message_or_xml, Message):
+        message: Message | None = message_or_xml
+        name: str | None = message_or_xml.root_name
+        try:
+            message = type(message_or_xml).model_validate(message_or_xml.model_dump(round_trip=True))
+        except Exception as exc:  # pydantic ValidationError after the caller mutated fields
+            from pydantic import ValidationError
+
+            from ncts5.xml.reader import problems_from_validation
+
+            if not isinstance(exc, ValidationError):
+                raise
+            problems = problems_from_validation(type(message_or_xml), message_or_xml.root_name, exc)
+            return Report(name, _schema_findings(SchemaError(problems)), phase=options.phase)
+    else:
+        try:
+            raw, source = read_source(message_or_xml, max_bytes=max_bytes)
+            root = parse(raw, source=source)
+            name = root_name(root, source=source, known=set(MESSAGE_CLASSES))
+        except ParseError as exc:
+            return Report(None, [_parse_finding(exc)], phase=options.phase, source=source)
+        try:
+            message = build(MESSAGE_CLASSES[name], root, source=source)
+        except SchemaError as exc:
+            findings = _schema_findings(exc)
+            if xsd is not None:
+                findings += xsd.findings(raw, name)
+            from ncts5.rules.engine import sort_findings
+
+            return Report(name, sort_findings(findings), phase=options.phase, source=source)
+    findings, unchecked = run(message, options)
+    if xsd is not None:
+        findings = xsd.findings(raw if raw is not None else message.to_xml(), name) + findings
+    return Report(name, findings, unchecked, phase=options.phase, source=source)
+
+
+def iter_findings(message_or_xml: Message | Source, **options: object) -> Iterator[Finding]:
+    """The findings of :func:`validate`, one at a time."""
+    yield from validate(message_or_xml, **options).findings  # type: ignore[arg-type]
+
+
+def is_valid(message_or_xml: Message | Source, **options: object) -> bool:
+    """True when :func:`validate` reports no error finding."""
+    return validate(message_or_xml, **options).ok  # type: ignore[arg-type]

@@ -1,0 +1,57 @@
+"""Optional cross-check against an official XSD folder the user holds.
+
+ncts5's models enforce the schema themselves; this exists for users who want
+the official files' verdict too (``ncts5 validate --xsd DIR``).  The schemas
+are compiled once per validator with lxml (about 50 ms), not per file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from ncts5.errors import NCTSError
+from ncts5.report import Finding
+
+_FILES = {"CC015C": "cc015c.xsd", "CC170C": "cc170c.xsd"}
+
+
+class XsdError(NCTSError):
+    """The XSD folder is missing, incomplete or not a schema."""
+
+
+class XsdValidator:
+    """Validates raw message bytes against ``cc015c.xsd`` / ``cc170c.xsd`` in a folder."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = Path(directory)
+        if not self.directory.is_dir():
+            raise XsdError(f"{self.directory}: not a folder of XSD files")
+        missing = [f for f in _FILES.values() if not (self.directory / f).is_file()]
+        if missing:
+            raise XsdError(f"{self.directory}: missing {', '.join(missing)}")
+        self._schemas: dict[str, etree.XMLSchema] = {}
+
+    def schema(self, message: str) -> etree.XMLSchema:
+        if message not in self._schemas:
+            path = self.directory / _FILES[message]
+            try:
+                parser = etree.XMLParser(no_network=True, resolve_entities=False)
+                self._schemas[message] = etree.XMLSchema(etree.parse(str(path), parser))
+            except (etree.XMLSchemaParseError, etree.XMLSyntaxError) as exc:
+                raise XsdError(f"{path}: not a usable XML schema: {exc}") from None
+        return self._schemas[message]
+
+    def findings(self, raw: bytes, message: str) -> list[Finding]:
+        """``SCHEMA`` findings for every error the official schema reports."""
+        schema = self.schema(message)
+        parser = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False, huge_tree=False)
+        doc = etree.fromstring(raw, parser)
+        if schema.validate(doc):
+            return []
+        out = []
+        for e in schema.error_log:
+            path = e.path or f"line {e.line}"
+            out.append(Finding("SCHEMA", "error", path, None, f"official XSD (line {e.line}): {e.message}"))
+        return out

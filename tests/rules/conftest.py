@@ -1,0 +1,58 @@
+"""Helpers for rule tests: load an example, change it, validate, look at one rule.
+
+Rule tests follow one pattern: take a baseline declaration, make the smallest
+change that breaks (or satisfies) the rule, and assert on the findings of that
+rule alone, so that a test never depends on which other rules the baseline
+happens to trip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import ncts5
+from ncts5.report import Finding
+from tests.conftest import EXAMPLES
+
+
+def load(name: str) -> Any:
+    """A fresh model of ``examples/<name>`` (mutate freely)."""
+    return ncts5.from_xml(EXAMPLES / name)
+
+
+@pytest.fixture
+def t1() -> Any:
+    return load("t1-road.xml")
+
+
+@pytest.fixture
+def tir() -> Any:
+    return load("tir.xml")
+
+
+@pytest.fixture
+def ie170() -> Any:
+    return load("ie170-presentation.xml")
+
+
+def findings_of(message: Any, rule_id: str, **options: Any) -> list[Finding]:
+    """The findings of one rule for ``message`` (validated as a model)."""
+    report = ncts5.validate(message, **options)
+    return [f for f in report.findings if f.rule == rule_id]
+
+
+def fires(message: Any, rule_id: str, **options: Any) -> list[Finding]:
+    found = findings_of(message, rule_id, **options)
+    assert found, f"{rule_id} did not fire"
+    return found
+
+
+def silent(message: Any, rule_id: str, **options: Any) -> None:
+    found = findings_of(message, rule_id, **options)
+    assert not found, f"{rule_id} fired unexpectedly: {[str(f) for f in found]}"
+
+
+Mutator = Callable[[Any], None]
