@@ -19,3 +19,24 @@ def need_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"reference material not found at {path} (../shared beside the repository)")
     return path
+
+
+@pytest.fixture(scope="session")
+def xsd_schemas() -> dict[str, object]:
+    """The official schemas, compiled once with xmlschema (XSD 1.1), keyed by message name."""
+    need_shared(XSD_DIR)
+    import xmlschema
+
+    return {
+        "CC015C": xmlschema.XMLSchema11(str(XSD_DIR / "cc015c.xsd")),
+        "CC170C": xmlschema.XMLSchema11(str(XSD_DIR / "cc170c.xsd")),
+    }
+
+
+def canonical(xml: bytes) -> str:
+    """C14N 2.0 without comments and insignificant whitespace: the form round trips are compared in."""
+    from lxml import etree
+
+    parser = etree.XMLParser(remove_blank_text=True, remove_comments=True)
+    tree = etree.fromstring(xml, parser)
+    return etree.canonicalize(etree.tostring(tree).decode("utf-8"), strip_text=True, with_comments=False)

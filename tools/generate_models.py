@@ -208,7 +208,8 @@ def facets_of(schema: Schema, type_name: str) -> dict[str, object]:
 
 def render_facets(type_name: str, f: dict[str, object]) -> str:
     parts = [f"name={type_name!r}", f"kind={f['kind']!r}", f"whitespace={f['whitespace']!r}"]
-    for key in ["length", "min_length", "max_length", "min_inclusive", "max_inclusive", "total_digits", "fraction_digits"]:
+    keys = ["length", "min_length", "max_length", "min_inclusive", "max_inclusive", "total_digits", "fraction_digits"]
+    for key in keys:
         if key in f:
             parts.append(f"{key}={f[key]!r}")
     if f["patterns"]:
@@ -294,6 +295,10 @@ def snake(name: str) -> str:
     return s
 
 
+def _leaf_signature(c: Node) -> tuple:
+    return (c.xml_name, c.type_name, c.data_element, c.rules, c.priority, c.min_occurs, c.max_occurs)
+
+
 def signature(node: Node) -> tuple:
     return (
         node.type_name,
@@ -303,7 +308,7 @@ def signature(node: Node) -> tuple:
         node.priority,
         node.table_codelist,
         tuple(
-            signature(c) if c.complex else (c.xml_name, c.type_name, c.data_element, c.rules, c.priority, c.min_occurs, c.max_occurs)
+            signature(c) if c.complex else _leaf_signature(c)
             for c in node.children
         ),
     )

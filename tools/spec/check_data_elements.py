@@ -102,7 +102,7 @@ def check(csv_file: Path, xsd_dir: Path) -> list[str]:
         problems += [f"{message}: CSV path not in XSD: {p}" for p in extra]
         problems += [f"{message}: duplicate CSV path: {p}" for p in dupes]
         if not (missing or extra or dupes) and got_paths != expected_paths:
-            first = next(i for i, (a, b) in enumerate(zip(got_paths, expected_paths)) if a != b)
+            first = next(i for i, (a, b) in enumerate(zip(got_paths, expected_paths, strict=False)) if a != b)
             problems.append(
                 f"{message}: rows not in XSD document order from row {first + 1}: "
                 f"{got_paths[first]} (XSD has {expected_paths[first]})"

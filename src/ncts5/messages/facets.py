@@ -83,6 +83,8 @@ class Facets:
     total_digits: int | None = None
     fraction_digits: int | None = None
     compiled: tuple[tuple[re.Pattern[str], ...], ...] = field(default=(), compare=False, repr=False)
+    #: The validator enforcing all of the above (set by :func:`simple_type`); raises ValueError.
+    validate: Callable[[Any], Any] | None = field(default=None, compare=False, repr=False)
 
     def describe(self) -> str:
         """A short human description used in error messages, e.g. ``1 to 35 characters``."""
@@ -169,6 +171,8 @@ def _integer_validator(f: Facets) -> Callable[[Any], int]:
         else:
             raise ValueError(f"expected a whole number, got {type(value).__name__}")
         _check_lexical(f, text)
+        if not text.isascii():
+            raise ValueError(f"{text!r} is not a whole number (digits 0-9 only)")
         try:
             number = int(text)
         except ValueError:
@@ -200,6 +204,8 @@ def _decimal_validator(f: Facets) -> Callable[[Any], Decimal]:
         else:
             raise ValueError(f"expected a decimal number, got {type(value).__name__}")
         _check_lexical(f, text)
+        if not text.isascii():
+            raise ValueError(f"{text!r} is not a decimal number (digits 0-9 only)")
         try:
             number = Decimal(text)
         except InvalidOperation:
@@ -229,6 +235,8 @@ def _date_validator(f: Facets) -> Callable[[Any], date]:
             raise ValueError(f"expected a date, got {type(value).__name__}")
         text = normalize_whitespace(value, "collapse")
         _check_lexical(f, text)
+        if not text.isascii():
+            raise ValueError(f"{text!r} is not a date (digits 0-9 only)")
         try:
             return date.fromisoformat(text)
         except ValueError:
@@ -247,6 +255,8 @@ def _datetime_validator(f: Facets) -> Callable[[Any], datetime]:
             raise ValueError(f"expected a date and time, got {type(value).__name__}")
         text = normalize_whitespace(value, "collapse")
         _check_lexical(f, text)
+        if not text.isascii():
+            raise ValueError(f"{text!r} is not a date and time (digits 0-9 only)")
         try:
             return datetime.fromisoformat(text)
         except ValueError:
@@ -291,5 +301,6 @@ def simple_type(facets: Facets) -> Any:
     facets = _compile(facets)
     python_type = _PYTHON_TYPES[facets.kind]
     validator = _VALIDATORS[facets.kind](facets)
+    object.__setattr__(facets, "validate", validator)
     serializer = PlainSerializer(to_text, return_type=str, when_used="json")
     return Annotated[python_type, facets, BeforeValidator(validator), serializer]  # type: ignore[valid-type]

@@ -54,9 +54,8 @@ def check_codelists(ctx: Context, options: Options) -> tuple[list[Finding], list
                     name = child.item.description
                     msg = f"{text!r} is not a valid {name} code (code list {list_id}){hint}"
                     severity = "warning" if list_id in options.warn else "error"
-                    findings.append(
-                        Finding(list_id, severity, f"{path}{sep}{child.xml_name}", child.item.data_element, msg, 12, text)
-                    )
+                    where = f"{path}{sep}{child.xml_name}"
+                    findings.append(Finding(list_id, severity, where, child.item.data_element, msg, 12, text))
                 elif status == "not-checked" and list_id not in unchecked:
                     unchecked[list_id] = NotChecked(list_id, result.reason)  # type: ignore[attr-defined]
 
