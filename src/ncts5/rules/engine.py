@@ -96,8 +96,11 @@ def applicable(message_name: str, options: Options) -> list[Rule]:
     rules = registry()
     suspended: set[str] = set()
     if options.phase == "transition":
+        # A transition rule disables the rule it names wherever that rule is attached ("R0855 will be
+        # disabled", with /*/ paths), so suspensions hold for every message, not only those whose
+        # table lists the transition rule itself (IE170 carries transport data too).
         for r in rules.values():
-            if r.suspends and message_name in r.messages and "transition" in r.phases:
+            if r.suspends and "transition" in r.phases:
                 suspended.update(r.suspends)
     out = []
     for r in rules.values():
