@@ -368,7 +368,9 @@ def test_b1833_applies_in_transition_only():
     transition = {r.id for r in applicable("CC015C", Options(phase="transition"))}
     assert "B1833" in transition and "B1833" not in final
     assert "C0511" in final and "C0511" not in transition
-    assert "C0511" in {r.id for r in applicable("CC170C", Options(phase="transition"))}
+    # "C0511 attached to /*/correlationIdentifier shall be disabled": the suspension holds in IE170 too
+    assert "C0511" in {r.id for r in applicable("CC170C", Options(phase="final"))}
+    assert "C0511" not in {r.id for r in applicable("CC170C", Options(phase="transition"))}
 
 
 def test_findings_helper_sees_no_internal_errors(t1):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import types
 import typing
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -95,6 +95,38 @@ class XmlModel(BaseModel):
             children.append(Child(name, item.xml_name, item, item.max_occurs > 1, model, facets))
         cls.__xml_children__ = tuple(children)
         cls.__xml_by_name__ = {c.xml_name: c for c in children}
+
+    @classmethod
+    def construct_trusted(cls, values: dict[str, Any]) -> Self:
+        """Build an instance from values the XML reader has already validated.
+
+        ``model_construct`` resolves default factories through ``inspect`` on every
+        call, which made reading a large declaration ten times slower; the reader
+        checks every value against the same facets and bounds, so nothing is lost.
+        """
+        template = cls.__dict__.get("_ncts_template")
+        if template is None:
+            template = (
+                {c.field: None for c in cls.__xml_children__ if not c.repeated},
+                tuple(c.field for c in cls.__xml_children__ if c.repeated),
+                tuple(cls.__private_attributes__.items()),
+            )
+            cls._ncts_template = template  # type: ignore[attr-defined]
+        singles, lists, private = template
+        data = dict(singles)
+        for name in lists:
+            data[name] = []
+        data.update(values)
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "__dict__", data)
+        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+        object.__setattr__(obj, "__pydantic_extra__", None)
+        object.__setattr__(
+            obj,
+            "__pydantic_private__",
+            {k: v.get_default(call_default_factory=True) for k, v in private} if private else None,
+        )
+        return obj
 
     @classmethod
     def item(cls, field: str) -> Item:

@@ -27,8 +27,17 @@ _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _XSI_ALLOWED = {f"{{{_XSI}}}schemaLocation", f"{{{_XSI}}}noNamespaceSchemaLocation"}
 
 
+_CACHE_LIMIT = 50_000
+
+
 class _Walk:
-    """One pass over a document; collects problems instead of stopping at the first."""
+    """One pass over a document; collects problems instead of stopping at the first.
+
+    The walk builds the models itself (``model_construct``) after checking every
+    value with the same facet validators the models use, so a document is
+    validated once, not twice; values repeat a lot in real declarations, so
+    each simple type's verdicts are cached per text.
+    """
 
     def __init__(self) -> None:
         self.problems: list[SchemaProblem] = []
@@ -39,34 +48,36 @@ class _Walk:
         self.problems.append(SchemaProblem(path, message, de, value))
         self.reported.add(path)
 
-    def element(self, el: etree._Element, cls: type[XmlModel], path: str) -> dict[str, Any]:
+    def element(self, el: etree._Element, cls: type[XmlModel], path: str) -> XmlModel:
         out: dict[str, Any] = {}
         by_name = cls.__xml_by_name__
-        specs = cls.__xml_children__
-        order = {c.xml_name: i for i, c in enumerate(specs) if not c.item.attribute}
+        order = _order(cls)
         counts: dict[str, int] = {}
         position = -1
         last_name = ""
-        if el.text and el.text.strip():
-            self.problem(path, f"unexpected text {el.text.strip()[:40]!r}: this element holds only elements")
-        for name, value in el.attrib.items():
-            child = by_name.get(name)
-            if child is not None and child.item.attribute:
-                out[name] = value
-            elif name not in _XSI_ALLOWED:
-                self.problem(f"{path}/@{name}", f"unknown attribute {name!r}")
+        text = el.text
+        if text and text.strip():
+            self.problem(path, f"unexpected text {text.strip()[:40]!r}: this element holds only elements")
+        if el.attrib:
+            for name, value in el.attrib.items():
+                child = by_name.get(name)
+                if child is not None and child.item.attribute:
+                    out[child.field] = self.value(value, f"{path}/@{name}", child)
+                elif name not in _XSI_ALLOWED:
+                    self.problem(f"{path}/@{name}", f"unknown attribute {name!r}")
         for sub in el:
-            if sub.tail and sub.tail.strip():
-                self.problem(path, f"unexpected text {sub.tail.strip()[:40]!r} between elements")
+            tail = sub.tail
+            if tail and tail.strip():
+                self.problem(path, f"unexpected text {tail.strip()[:40]!r} between elements")
             tag = sub.tag
             if not isinstance(tag, str):
                 continue
-            if tag[0] == "{":
-                self.problem(f"{path}/{tag}", "unknown element: child elements of NCTS messages have no namespace")
-                continue
             child = by_name.get(tag)
             if child is None or child.item.attribute:
-                self.problem(f"{path}/{tag}", f"unknown element <{tag}> in {cls.__name__}")
+                if tag[0] == "{":
+                    self.problem(f"{path}/{tag}", "unknown element: child elements of NCTS messages have no namespace")
+                else:
+                    self.problem(f"{path}/{tag}", f"unknown element <{tag}> in {cls.__name__}")
                 continue
             n = counts.get(tag, 0) + 1
             counts[tag] = n
@@ -86,25 +97,58 @@ class _Walk:
             else:
                 value = self.leaf(sub, sub_path, child)
             if child.repeated:
-                out.setdefault(tag, []).append(value)
+                if n == 1:
+                    out[child.field] = [value]
+                else:
+                    out[child.field].append(value)
             else:
-                out[tag] = value
-        for child in specs:
-            if counts.get(child.xml_name, 0) < child.item.min_occurs and not child.item.attribute:
-                need = child.item.min_occurs
+                out[child.field] = value
+        for child in cls.__xml_children__:
+            need = child.item.min_occurs
+            if need and not child.item.attribute and counts.get(child.xml_name, 0) < need:
                 what = "is missing" if need == 1 else f"must occur at least {need} times"
                 missing = f"{path}/{child.xml_name}"
                 self.problem(missing, f"required element <{child.xml_name}> {what}", child)
-        return out
+        return cls.construct_trusted(out)
 
-    def leaf(self, el: etree._Element, path: str, child: Child) -> str:
+    def leaf(self, el: etree._Element, path: str, child: Child) -> Any:
         if len(el):
             self.problem(path, "a data item cannot contain elements", child)
         if el.attrib:
             for name in el.attrib:
                 if name not in _XSI_ALLOWED:
                     self.problem(f"{path}/@{name}", f"unknown attribute {name!r}", child)
-        return el.text or ""
+        return self.value(el.text or "", path, child)
+
+    def value(self, text: str, path: str, child: Child) -> Any:
+        facets = child.facets
+        assert facets is not None and facets.validate is not None
+        cache = _VERDICTS.setdefault(facets.name, {})
+        verdict = cache.get(text, _MISS)
+        if verdict is _MISS:
+            try:
+                verdict = (True, facets.validate(text))
+            except ValueError as exc:
+                verdict = (False, str(exc))
+            if len(cache) < _CACHE_LIMIT:
+                cache[text] = verdict
+        ok, result = verdict
+        if not ok:
+            self.problem(path, result, child, text)
+            return None
+        return result
+
+
+_MISS: Any = object()
+_VERDICTS: dict[str, dict[str, tuple[bool, Any]]] = {}
+_ORDERS: dict[type[XmlModel], dict[str, int]] = {}
+
+
+def _order(cls: type[XmlModel]) -> dict[str, int]:
+    order = _ORDERS.get(cls)
+    if order is None:
+        order = _ORDERS[cls] = {c.xml_name: i for i, c in enumerate(cls.__xml_children__) if not c.item.attribute}
+    return order
 
 
 def schema_path_of(cls: type[XmlModel], root: str, loc: tuple[int | str, ...]) -> tuple[str, Child | None]:
@@ -146,27 +190,16 @@ def problems_from_validation(cls: type[XmlModel], root: str, exc: ValidationErro
     return out
 
 
-def _sort_key(problem: SchemaProblem) -> tuple[str, str]:
-    return (problem.path, problem.message)
-
-
 def build(cls: type[Message], root: etree._Element, *, source: str | None = None) -> Message:
     """Build a message model from its root element; raise SchemaError listing every problem."""
     walk = _Walk()
-    data = walk.element(root, cls, f"/{cls.root_name}")
-    try:
-        message = cls.model_validate(data)
-    except ValidationError as exc:
-        for p in problems_from_validation(cls, cls.root_name, exc):
-            if p.path not in walk.reported:
-                walk.problems.append(p)
-        raise SchemaError(walk.problems, source=source) from None
+    message = walk.element(root, cls, f"/{cls.root_name}")
     if walk.problems:
         raise SchemaError(walk.problems, source=source)
     extra = {k: v for k, v in root.attrib.items() if k in _XSI_ALLOWED}
     if extra:
         message._xml_extra_attributes = extra
-    return message
+    return message  # type: ignore[return-value]
 
 
 def from_xml(data: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Message:
