@@ -48,7 +48,7 @@ class _Walk:
         self.problems.append(SchemaProblem(path, message, de, value))
         self.reported.add(path)
 
-    def element(self, el: etree._Element, cls: type[XmlModel], path: str) -> XmlModel:
+    def element(self, el: etree._Element, cls: type[XmlModel], path: str, owner: Child | None = None) -> XmlModel:
         out: dict[str, Any] = {}
         by_name = cls.__xml_by_name__
         order = _order(cls)
@@ -57,7 +57,7 @@ class _Walk:
         last_name = ""
         text = el.text
         if text and text.strip():
-            self.problem(path, f"unexpected text {text.strip()[:40]!r}: this element holds only elements")
+            self.problem(path, f"unexpected text {text.strip()[:40]!r}: this element holds only elements", owner)
         if el.attrib:
             for name, value in el.attrib.items():
                 child = by_name.get(name)
@@ -68,7 +68,7 @@ class _Walk:
         for sub in el:
             tail = sub.tail
             if tail and tail.strip():
-                self.problem(path, f"unexpected text {tail.strip()[:40]!r} between elements")
+                self.problem(path, f"unexpected text {tail.strip()[:40]!r} between elements", owner)
             tag = sub.tag
             if not isinstance(tag, str):
                 continue
@@ -81,21 +81,23 @@ class _Walk:
                 continue
             n = counts.get(tag, 0) + 1
             counts[tag] = n
-            sub_path = f"{path}/{tag}[{n}]" if child.repeated else f"{path}/{tag}"
             index = order[tag]
             if index < position:
-                self.problem(sub_path, f"<{tag}> is out of order: it must come before <{last_name}>", child)
+                where = _child_path(path, child, n)
+                self.problem(where, f"<{tag}> is out of order: it must come before <{last_name}>", child)
             elif index > position:
                 position = index
                 last_name = tag
             if n > child.item.max_occurs:
                 limit = child.item.max_occurs
-                self.problem(sub_path, f"<{tag}> occurs {n} times; at most {limit} allowed", child)
+                self.problem(_child_path(path, child, n), f"<{tag}> occurs {n} times; at most {limit} allowed", child)
                 continue
             if child.model is not None:
-                value = self.element(sub, child.model, sub_path)
+                value = self.element(sub, child.model, _child_path(path, child, n), child)
             else:
-                value = self.leaf(sub, sub_path, child)
+                if len(sub) or sub.attrib:
+                    self.leaf_markup(sub, _child_path(path, child, n), child)
+                value = self.value(sub.text or "", path, child, n)
             if child.repeated:
                 if n == 1:
                     out[child.field] = [value]
@@ -103,27 +105,29 @@ class _Walk:
                     out[child.field].append(value)
             else:
                 out[child.field] = value
-        for child in cls.__xml_children__:
-            need = child.item.min_occurs
-            if need and not child.item.attribute and counts.get(child.xml_name, 0) < need:
+        for child in _required(cls):
+            if counts.get(child.xml_name, 0) < child.item.min_occurs:
+                need = child.item.min_occurs
                 what = "is missing" if need == 1 else f"must occur at least {need} times"
                 missing = f"{path}/{child.xml_name}"
                 self.problem(missing, f"required element <{child.xml_name}> {what}", child)
         return cls.construct_trusted(out)
 
-    def leaf(self, el: etree._Element, path: str, child: Child) -> Any:
+    def leaf_markup(self, el: etree._Element, path: str, child: Child) -> None:
         if len(el):
             self.problem(path, "a data item cannot contain elements", child)
         if el.attrib:
             for name in el.attrib:
                 if name not in _XSI_ALLOWED:
                     self.problem(f"{path}/@{name}", f"unknown attribute {name!r}", child)
-        return self.value(el.text or "", path, child)
 
-    def value(self, text: str, path: str, child: Child) -> Any:
+    def value(self, text: str, path: str, child: Child, n: int = 0) -> Any:
+        """The validated value of a data item; ``path`` is its parent's unless ``n`` is 0."""
         facets = child.facets
         assert facets is not None and facets.validate is not None
-        cache = _VERDICTS.setdefault(facets.name, {})
+        cache = _VERDICTS.get(facets.name)
+        if cache is None:
+            cache = _VERDICTS[facets.name] = {}
         verdict = cache.get(text, _MISS)
         if verdict is _MISS:
             try:
@@ -134,9 +138,23 @@ class _Walk:
                 cache[text] = verdict
         ok, result = verdict
         if not ok:
-            self.problem(path, result, child, text)
+            self.problem(_child_path(path, child, n) if n else path, result, child, text)
             return None
         return result
+
+
+def _child_path(path: str, child: Child, n: int) -> str:
+    return f"{path}/{child.xml_name}[{n}]" if child.repeated else f"{path}/{child.xml_name}"
+
+
+_REQUIRED: dict[type[XmlModel], tuple[Child, ...]] = {}
+
+
+def _required(cls: type[XmlModel]) -> tuple[Child, ...]:
+    req = _REQUIRED.get(cls)
+    if req is None:
+        req = _REQUIRED[cls] = tuple(c for c in cls.__xml_children__ if c.item.min_occurs and not c.item.attribute)
+    return req
 
 
 _MISS: Any = object()
