@@ -75,6 +75,9 @@ class XmlModel(BaseModel):
         extra="forbid",
         validate_default=False,
         revalidate_instances="never",
+        # Building pydantic validators for ~100 classes costs ~0.2 s at import; XML input never needs
+        # them (the reader checks values itself), so they are built on first use instead.
+        defer_build=True,
     )
 
     __xml_children__: ClassVar[tuple[Child, ...]] = ()

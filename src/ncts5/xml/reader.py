@@ -10,19 +10,36 @@ whose paths use XML names and 1-based indices, e.g.
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
 from lxml import etree
 from pydantic import ValidationError
 
 from ncts5.errors import SchemaError, SchemaProblem
-from ncts5.messages.cc015c import CC015C
-from ncts5.messages.cc170c import CC170C
 from ncts5.messages.message import Message
 from ncts5.messages.meta import Child, XmlModel
 from ncts5.xml.parsing import DEFAULT_MAX_BYTES, NAMESPACE, Source, parse, read_source, root_name
 
-MESSAGE_CLASSES: dict[str, type[Message]] = {"CC015C": CC015C, "CC170C": CC170C}
+
+class _MessageClasses(Mapping[str, type[Message]]):
+    """Message name -> model class, importing a message's models only when it is first needed."""
+
+    _modules: ClassVar[dict[str, str]] = {"CC015C": "ncts5.messages.cc015c", "CC170C": "ncts5.messages.cc170c"}
+
+    def __getitem__(self, name: str) -> type[Message]:
+        module = importlib.import_module(self._modules[name])
+        return getattr(module, name)  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+
+MESSAGE_CLASSES: Mapping[str, type[Message]] = _MessageClasses()
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _XSI_ALLOWED = {f"{{{_XSI}}}schemaLocation", f"{{{_XSI}}}noNamespaceSchemaLocation"}
 
