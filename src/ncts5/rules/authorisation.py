@@ -35,8 +35,7 @@ def _missing_c524(ctx: Context, because: str) -> Outcome:
 @rule("C0101", "A declaration with the reduced data set must include an authorisation.")
 def c0101(ctx: Context) -> Iterator[Outcome]:
     msg = ctx.message
-    op = msg.transit_operation  # type: ignore[attr-defined]
-    if op.reduced_dataset_indicator == "1" and not msg.authorisation:  # type: ignore[attr-defined]
+    if ctx.reduced_data_set and not msg.authorisation:  # type: ignore[attr-defined]
         yield ctx.violation(
             msg,
             "authorisation",
@@ -50,7 +49,7 @@ def c0101(ctx: Context) -> Iterator[Outcome]:
 def r0859(ctx: Context) -> Iterator[Outcome]:
     msg = ctx.message
     op = msg.transit_operation  # type: ignore[attr-defined]
-    if op.reduced_dataset_indicator == "1":
+    if ctx.reduced_data_set:
         if not _has_reduced_data_set_authorisation(ctx):
             yield _missing_c524(
                 ctx, "11 08 000 000 Reduced dataset indicator is 1 but no authorisation is of type C524"
@@ -69,9 +68,8 @@ def r0859(ctx: Context) -> Iterator[Outcome]:
 @rule("R0350", "Reduced data set by sea, rail or air (inland mode 1, 2 or 4) needs an authorisation of type C524.")
 def r0350(ctx: Context) -> Iterator[Outcome]:
     msg = ctx.message
-    op = msg.transit_operation  # type: ignore[attr-defined]
     mode = msg.consignment.inland_mode_of_transport  # type: ignore[attr-defined]
-    if op.reduced_dataset_indicator == "1" and mode in ("1", "2", "4") and not _has_reduced_data_set_authorisation(ctx):
+    if ctx.reduced_data_set and mode in ("1", "2", "4") and not _has_reduced_data_set_authorisation(ctx):
         yield _missing_c524(
             ctx,
             f"the reduced data set is used with 19 04 000 000 Inland mode of transport {mode} but no C524 is declared",

@@ -121,6 +121,18 @@ class Context:
     def unchecked(reason: str, path: str | None = None) -> Unchecked:
         return Unchecked(reason, path)
 
+    @property
+    def reduced_data_set(self) -> bool:
+        """Whether the declaration uses the reduced data set (11 08 000 000 Reduced dataset indicator 1).
+
+        A TIR declaration never does: R0849 reports its indicator, and checking the reduced data
+        set's consequences (authorisation C524, no consignor, ...) would only repeat that finding.
+        """
+        op = getattr(self.message, "transit_operation", None)
+        if getattr(op, "reduced_dataset_indicator", None) != "1":
+            return False
+        return getattr(op, "declaration_type", None) != "TIR"
+
     # ------------------------------------------------------------------ navigation
     def all(self, xml_path: str) -> Iterator[XmlModel]:
         """Every model instance at a slash-separated XML path below the root.
@@ -147,6 +159,20 @@ class Context:
         return next(self.all(xml_path), None)
 
     # ------------------------------------------------------------------ reference data
+    def invalid_code(self, model: XmlModel, field: str) -> bool:
+        """True when the field's value is outside its own code list (already a CLnnn finding).
+
+        Conditions keyed on such a value (e.g. "guarantee type in CL286") cannot be decided; a check
+        skips them instead of piling a misleading finding on top of the code list one.
+        """
+        value = getattr(model, field)
+        list_id = type(model).item(field).codelist
+        if value is None or list_id is None:
+            return False
+        from ncts5 import codelists
+
+        return codelists.check(list_id, _text(value), on=self.decisive_date).status == "invalid"
+
     def in_list(self, list_id: str, value: str | None) -> bool | None:
         """Whether ``value`` is in code list ``list_id`` on the decisive date; None when unknown."""
         if value is None:

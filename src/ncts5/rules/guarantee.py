@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ncts5.rules.context import Context, Outcome
 from ncts5.rules.registry import rule
+
+
+def guarantees(ctx: Context) -> Iterator[Any]:
+    """The guarantees whose type is a valid CL251 code: the others already have a CL251 finding,
+    and every condition on the guarantee type would only repeat it in a misleading way."""
+    for g in ctx.message.guarantee:  # type: ignore[attr-defined]
+        if not ctx.invalid_code(g, "guarantee_type"):
+            yield g
 
 
 def _undecided(list_id: str, value: object) -> str:
@@ -15,7 +24,7 @@ def _undecided(list_id: str, value: object) -> str:
 
 @rule("C0086", "GRN and access code are required exactly for the guarantee types of CL286 (with GRN).")
 def c0086(ctx: Context) -> Iterator[Outcome]:
-    for g in ctx.message.guarantee:  # type: ignore[attr-defined]
+    for g in guarantees(ctx):  # type: ignore[attr-defined]
         with_grn = ctx.in_list("CL286", g.guarantee_type)
         if with_grn is None:
             if g.guarantee_type is not None:
@@ -34,7 +43,7 @@ def c0086(ctx: Context) -> Iterator[Outcome]:
 
 @rule("C0085", "A guarantee reference is required for the guarantee types of CL076 and not allowed for the others.")
 def c0085(ctx: Context) -> Iterator[Outcome]:
-    for g in ctx.message.guarantee:  # type: ignore[attr-defined]
+    for g in guarantees(ctx):  # type: ignore[attr-defined]
         with_reference = ctx.in_list("CL076", g.guarantee_type)
         if with_reference is None:
             yield ctx.unchecked(_undecided("CL076", g.guarantee_type), ctx.path(g, "guarantee_type"))
@@ -51,7 +60,7 @@ def c0085(ctx: Context) -> Iterator[Outcome]:
 
 @rule("C0130", "Other guarantee reference: required for type 8, optional for type 3, not allowed for other types.")
 def c0130(ctx: Context) -> Iterator[Outcome]:
-    for g in ctx.message.guarantee:  # type: ignore[attr-defined]
+    for g in guarantees(ctx):  # type: ignore[attr-defined]
         label = ctx.label(g, "other_guarantee_reference")
         if g.guarantee_type == "8" and g.other_guarantee_reference is None:
             msg = f"guarantee type 8 (public body, no guarantee required) is identified this way: provide {label}"
@@ -63,7 +72,7 @@ def c0130(ctx: Context) -> Iterator[Outcome]:
 
 @rule("R0318", "A GRN has 24 characters for guarantee type 4 (vouchers) and 17 for every other type.")
 def r0318(ctx: Context) -> Iterator[Outcome]:
-    for g in ctx.message.guarantee:  # type: ignore[attr-defined]
+    for g in guarantees(ctx):  # type: ignore[attr-defined]
         length = 24 if g.guarantee_type == "4" else 17
         for ref in g.guarantee_reference:
             if ref.grn is not None and len(ref.grn) != length:
@@ -93,9 +102,8 @@ def _guarantee_list(ctx: Context) -> tuple[str, str] | None:
 def r0900(ctx: Context) -> Iterator[Outcome]:
     msg = ctx.message
     op = msg.transit_operation  # type: ignore[attr-defined]
-    guarantees = msg.guarantee  # type: ignore[attr-defined]
     if op.declaration_type == "TIR":
-        for g in guarantees:
+        for g in guarantees(ctx):
             if g.guarantee_type != "B":
                 text = "a TIR declaration is covered by the TIR guarantee: set 99 02 000 000 Guarantee type to B"
                 yield ctx.violation(g, "guarantee_type", text)
@@ -106,7 +114,7 @@ def r0900(ctx: Context) -> Iterator[Outcome]:
         yield ctx.unchecked(_undecided("CL010", office.reference_number[:2]), ctx.path(office, "reference_number"))
         return
     list_id, movement = chosen
-    for g in guarantees:
+    for g in guarantees(ctx):
         allowed = ctx.in_list(list_id, g.guarantee_type)
         if allowed is None:
             yield ctx.unchecked(_undecided(list_id, g.guarantee_type), ctx.path(g, "guarantee_type"))

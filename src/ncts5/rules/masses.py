@@ -93,7 +93,7 @@ def r0223(ctx: Context) -> Iterator[Outcome]:
 
 
 def _net_mass_findings(ctx: Context, required_after_export: bool, code: int | None) -> Iterator[Outcome]:
-    reduced = ctx.message.transit_operation.reduced_dataset_indicator == "1"  # type: ignore[attr-defined]
+    reduced = ctx.reduced_data_set
     for house in ctx.message.consignment.house_consignment:  # type: ignore[attr-defined]
         export = required_after_export and exports_followed_by_transit(house)
         for item in house.consignment_item:

@@ -124,7 +124,7 @@ def c0505(ctx: Context) -> Iterator[Outcome]:
 def c0542(ctx: Context) -> Iterator[Outcome]:
     op = ctx.message.transit_operation  # type: ignore[attr-defined]
     cons = ctx.message.consignment  # type: ignore[attr-defined]
-    if op.security == "0" and op.reduced_dataset_indicator == "1":
+    if op.security == "0" and ctx.reduced_data_set:
         why = (
             "without safety and security data (11 07 000 000 Security 0) and with the reduced data set "
             "(11 08 000 000 Reduced dataset indicator 1) no consignor is declared"
