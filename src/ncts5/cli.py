@@ -62,7 +62,8 @@ def _validate_one(job: tuple[str, dict[str, Any], str | None]) -> dict[str, Any]
     import ncts5
 
     xsd = _xsd_cache(xsd_dir) if xsd_dir else None
-    data: Any = sys.stdin.buffer.read() if name == "-" else name
+    # a Path, not the str: a file whose name starts with "<" is still a file, not XML text
+    data: Any = sys.stdin.buffer.read() if name == "-" else Path(name)
     report = ncts5.validate(data, xsd=xsd, **options)
     result = report.to_dict()
     result["file"] = name
@@ -134,7 +135,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise UsageError("standard input (-) can be named once")
     show = sys.stderr.isatty() and args.format == "text" and len(files) > 1 and not args.quiet
     jobs = [(f, options, args.xsd) for f in files]
-    results = _run_jobs(jobs, args.jobs or os.cpu_count() or 1, show)
+    try:
+        results = _run_jobs(jobs, args.jobs or os.cpu_count() or 1, show)
+    except OptionsError as exc:  # e.g. --phase contradicting --tpend-date and a file's preparation date
+        raise UsageError(str(exc)) from None
     if args.format == "json":
         json.dump(results, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

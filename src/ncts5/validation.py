@@ -55,6 +55,7 @@ def validate(
     from ncts5.rules.engine import resolve_options, run
     from ncts5.xml.reader import MESSAGE_CLASSES, build
 
+    disable, warn = tuple(disable), tuple(warn)  # read twice below: an iterator would be empty the second time
     options = resolve_options(
         phase=phase,
         decisive_date=decisive_date,
@@ -70,7 +71,9 @@ def validate(
         message: Message | None = message_or_xml
         name: str | None = message_or_xml.root_name
         try:
-            message = type(message_or_xml).model_validate(message_or_xml.model_dump(round_trip=True))
+            # warnings=False: a field the caller set to a wrong type is reported below, not as a serializer warning
+            data = message_or_xml.model_dump(round_trip=True, warnings=False)
+            message = type(message_or_xml).model_validate(data)
         except Exception as exc:  # pydantic ValidationError after the caller mutated fields
             from pydantic import ValidationError
 
@@ -96,6 +99,17 @@ def validate(
             from ncts5.rules.engine import sort_findings
 
             return Report(name, sort_findings(findings), phase=options.phase, source=source)
+    if tpend_date is not None and decisive_date is None:
+        # The decisive date defaults to the preparation date; with TPendDate it decides the phase.
+        options = resolve_options(
+            phase=phase,
+            decisive_date=message.preparation_date_and_time.date(),  # type: ignore[attr-defined]
+            tpend_date=tpend_date,
+            disable=disable,
+            warn=warn,
+            profile=profile,
+            codelists=codelists,
+        )
     findings, unchecked = run(message, options)
     if xsd is not None:
         findings = xsd.findings(raw if raw is not None else message.to_xml(), name) + findings

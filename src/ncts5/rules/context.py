@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
+from ncts5.messages.facets import to_text as _text
 from ncts5.messages.message import Message
-from ncts5.messages.meta import XmlModel
+from ncts5.messages.meta import Child, Item, XmlModel
 from ncts5.rules.registry import Phase
 
 
@@ -40,6 +42,44 @@ class Unchecked:
 
 Outcome = Violation | Unchecked
 _ABSENT: Any = object()
+Route = tuple[str, ...]
+
+
+_FIELDS: dict[type[XmlModel], dict[str, Child]] = {}
+
+
+def _fields(cls: type[XmlModel]) -> dict[str, Child]:
+    """The XML children of ``cls`` by Python field name (built once per class)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = {c.field: c for c in reversed(cls.__xml_children__)}  # first wins, as in item()
+    return found
+
+
+def _item(cls: type[XmlModel], field: str) -> Item:
+    child = _fields(cls).get(field)
+    return child.item if child is not None else cls.item(field)  # unknown: item() raises its KeyError
+
+
+@cache
+def routes(root: type[XmlModel]) -> dict[type[XmlModel], tuple[Route, ...]]:
+    """For every data group class below ``root``: the XML element names leading to it from the root.
+
+    A class can sit at several places (an ``Address`` under each party), so it has one route per
+    place; the message's own class has the empty route.  Derived once per message class from the
+    models' field metadata.
+    """
+    found: dict[type[XmlModel], list[Route]] = {root: [()]}
+
+    def walk(cls: type[XmlModel], route: Route) -> None:
+        for child in cls.__xml_children__:
+            if child.model is not None:
+                here = (*route, child.xml_name)
+                found.setdefault(child.model, []).append(here)
+                walk(child.model, here)
+
+    walk(root, ())
+    return {cls: tuple(r) for cls, r in found.items()}
 
 
 class Context:
@@ -51,9 +91,15 @@ class Context:
         self.phase: Phase = phase
         self.decisive_date = decisive_date or message.preparation_date_and_time.date()  # type: ignore[attr-defined]
         self._paths: dict[int, str] | None = None
+        # Each is filled on first use and kept for the run: checks never change the message.
+        self._at: dict[Route, list[XmlModel]] = {(): [message]}
+        self._paths_at: dict[Route, list[tuple[XmlModel, str]]] = {(): [(message, f"/{self.name}")]}
+        self._class_paths: dict[type[XmlModel], dict[int, str]] = {}
+        self._verdicts: dict[tuple[str, str], Any] = {}
 
     # ------------------------------------------------------------------ paths
     def _index(self) -> dict[int, str]:
+        """The path of every model instance, from one walk of the whole message (the fallback)."""
         if self._paths is None:
             paths: dict[int, str] = {}
 
@@ -73,12 +119,54 @@ class Context:
             self._paths = paths
         return self._paths
 
+    def _located(self, route: Route) -> list[tuple[XmlModel, str]]:
+        """Every instance at ``route`` with its path, in document order."""
+        found = self._paths_at.get(route)
+        if found is None:
+            found = []
+            name = route[-1]
+            for model, path in self._located(route[:-1]):
+                child = type(model).__xml_by_name__.get(name)
+                if child is None:
+                    continue
+                value = getattr(model, child.field)
+                if child.repeated:
+                    found.extend((v, f"{path}/{name}[{i}]") for i, v in enumerate(value, 1))
+                elif value is not None:
+                    found.append((value, f"{path}/{name}"))
+            self._paths_at[route] = found
+        return found
+
+    def _paths_of(self, cls: type[XmlModel]) -> dict[int, str]:
+        """The path of every instance of ``cls``, found along the class's routes only.
+
+        Reports name few places, so paths are worked out per class when one is first asked for
+        rather than for the whole message.  Should one instance sit at two places (a message built
+        in code may share an object), the whole-message index decides, as it always did.
+        """
+        index = self._class_paths.get(cls)
+        if index is None:
+            index = {}
+            count = 0
+            for route in routes(type(self.message)).get(cls, ()):
+                located = self._located(route)
+                count += len(located)
+                index.update((id(m), p) for m, p in located)
+            if len(index) != count:
+                index = self._index()
+            self._class_paths[cls] = index
+        return index
+
     def path(self, model: XmlModel, field: str | None = None, index: int | None = None) -> str:
         """The XML path of ``model`` (or of its ``field``, 0-based ``index`` for repeated ones)."""
-        base = self._index().get(id(model), f"/{self.name}/?")
+        base = self._paths_of(type(model)).get(id(model))
+        if base is None:  # not where its class belongs: look everywhere, as the whole-message index did
+            base = self._index().get(id(model), f"/{self.name}/?")
         if field is None:
             return base
-        child = next(c for c in type(model).__xml_children__ if c.field == field)
+        child = _fields(type(model)).get(field)
+        if child is None:
+            child = next(c for c in type(model).__xml_children__ if c.field == field)
         sep = "/@" if child.item.attribute else "/"
         path = f"{base}{sep}{child.xml_name}"
         if child.repeated and index is not None:
@@ -89,12 +177,12 @@ class Context:
     def data_element(model: XmlModel, field: str | None = None) -> str | None:
         if field is None:
             return None
-        return type(model).item(field).data_element
+        return _item(type(model), field).data_element
 
     @staticmethod
     def label(model: XmlModel, field: str) -> str:
         """How a message names a field for a declarant: number and name, e.g. ``99 03 069 000 GRN``."""
-        item = type(model).item(field)
+        item = _item(type(model), field)
         return f"{item.data_element} {item.description}" if item.data_element else item.description
 
     def violation(
@@ -140,23 +228,37 @@ class Context:
         ``ctx.all("Consignment/HouseConsignment/ConsignmentItem")`` yields each
         consignment item of every house consignment, in document order.
         """
-        current: list[XmlModel] = [self.message]
-        for name in xml_path.strip("/").split("/"):
-            nxt: list[XmlModel] = []
-            for model in current:
+        return iter(self._instances_at(tuple(xml_path.strip("/").split("/"))))
+
+    def _instances_at(self, route: Route) -> list[XmlModel]:
+        found = self._at.get(route)
+        if found is None:
+            found = []
+            name = route[-1]
+            for model in self._instances_at(route[:-1]):
                 child = type(model).__xml_by_name__.get(name)
                 if child is None:
                     continue
                 value = getattr(model, child.field)
                 if child.repeated:
-                    nxt.extend(value)
+                    found.extend(value)
                 elif value is not None:
-                    nxt.append(value)
-            current = nxt
-        yield from current
+                    found.append(value)
+            self._at[route] = found
+        return found
 
     def first(self, xml_path: str) -> Any:
         return next(self.all(xml_path), None)
+
+    def instances(self, cls: type[XmlModel]) -> Iterator[XmlModel]:
+        """Every instance of data group class ``cls`` in the message, wherever the class sits.
+
+        Place by place (in the order of :func:`routes`), each place in document order; checks that
+        apply to a class at every place it appears (R0987, B2101) use this instead of walking the
+        whole message.
+        """
+        for route in routes(type(self.message)).get(cls, ()):
+            yield from self._instances_at(route)
 
     # ------------------------------------------------------------------ reference data
     def invalid_code(self, model: XmlModel, field: str) -> bool:
@@ -169,23 +271,33 @@ class Context:
         list_id = type(model).item(field).codelist
         if value is None or list_id is None:
             return False
-        from ncts5 import codelists
-
-        return codelists.check(list_id, _text(value), on=self.decisive_date).status == "invalid"
+        return self.code_check(list_id, _text(value)).status == "invalid"  # type: ignore[no-any-return]
 
     def in_list(self, list_id: str, value: str | None) -> bool | None:
         """Whether ``value`` is in code list ``list_id`` on the decisive date; None when unknown."""
         if value is None:
             return None
+        result = self.code_check(list_id, value)
+        if result.status == "not-checked":
+            return None
+        return result.status == "valid"  # type: ignore[no-any-return]
+
+    def code_check(self, list_id: str, value: str) -> Any:
+        """``codelists.check(list_id, value)`` on the decisive date, asked once per value and run.
+
+        A large declaration repeats the same few codes thousands of times; the verdict cannot
+        change while one message is checked.
+        """
+        key = (list_id, value)
+        try:
+            return self._verdicts[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable value: ask every time
+            key = None  # type: ignore[assignment]
         from ncts5 import codelists
 
         result = codelists.check(list_id, value, on=self.decisive_date)
-        if result.status == "not-checked":
-            return None
-        return result.status == "valid"
-
-
-def _text(value: Any) -> str:
-    from ncts5.messages.facets import to_text
-
-    return to_text(value)
+        if key is not None:
+            self._verdicts[key] = result
+        return result

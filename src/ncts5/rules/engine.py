@@ -8,9 +8,10 @@ know nothing of this.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ncts5.errors import NCTSError
 from ncts5.messages.message import Message
@@ -18,7 +19,7 @@ from ncts5.report import Finding, NotChecked
 from ncts5.rules.codelist_fields import check_codelists
 from ncts5.rules.context import Context, Unchecked, Violation
 from ncts5.rules.profiles import Profile, load_profile
-from ncts5.rules.registry import Phase, Rule, registry
+from ncts5.rules.registry import Phase, Rule, declared, message_places, registry
 
 
 class OptionsError(NCTSError, ValueError):
@@ -56,7 +57,7 @@ def resolve_options(
     """
     if phase not in (None, "final", "transition"):
         raise OptionsError(f"unknown phase {phase!r}: use 'final' or 'transition'")
-    known = registry()
+    known = declared()
     disabled = {r.upper() for r in disable}
     warned = {r.upper() for r in warn}
     if profile is not None:
@@ -82,8 +83,11 @@ def resolve_options(
     )
 
 
+_INDEX = re.compile(r"\[(\d+)\]")
+
+
 def _path_key(path: str) -> tuple[object, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"\[(\d+)\]", path))
+    return tuple(int(p) if p.isdigit() else p for p in _INDEX.split(path))
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -91,11 +95,11 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (_path_key(f.path), f.rule, f.message))
 
 
-def applicable(message_name: str, options: Options) -> list[Rule]:
-    """The rules that run for this message in this phase, after suspensions and profile."""
-    rules = registry()
+def _select(
+    rules: dict[str, Rule], in_message: Callable[[Rule], bool], phase: Phase, disable: frozenset[str]
+) -> list[Rule]:
     suspended: set[str] = set()
-    if options.phase == "transition":
+    if phase == "transition":
         # A transition rule disables the rule it names wherever that rule is attached ("R0855 will be
         # disabled", with /*/ paths), so suspensions hold for every message, not only those whose
         # table lists the transition rule itself (IE170 carries transport data too).
@@ -104,12 +108,28 @@ def applicable(message_name: str, options: Options) -> list[Rule]:
                 suspended.update(r.suspends)
     out = []
     for r in rules.values():
-        if r.check is None or r.id in options.disable or r.id in suspended:
+        if r.check is None or r.id in disable or r.id in suspended:
             continue
-        if options.phase not in r.phases or message_name not in r.messages:
+        if phase not in r.phases or not in_message(r):
             continue
         out.append(r)
     return out
+
+
+def applicable(message_name: str, options: Options) -> list[Rule]:
+    """The rules that run for this message in this phase, after suspensions and profile."""
+    return _select(registry(), lambda r: message_name in r.messages, options.phase, options.disable)
+
+
+@lru_cache(maxsize=64)
+def _runnable(cls: type[Message], phase: Phase, disable: frozenset[str]) -> tuple[Rule, ...]:
+    """:func:`applicable` for a message class, worked out once per class, phase and disabled set.
+
+    It reads only this message's table (:func:`message_places`), so validating an IE015 loads
+    neither the IE170 models nor the places of every rule.
+    """
+    in_table = message_places(cls)
+    return tuple(_select(declared(), lambda r: r.id in in_table, phase, disable))
 
 
 def run(message: Message, options: Options) -> tuple[list[Finding], list[NotChecked]]:
@@ -117,7 +137,7 @@ def run(message: Message, options: Options) -> tuple[list[Finding], list[NotChec
     ctx = Context(message, phase=options.phase, decisive_date=options.decisive_date)
     findings: list[Finding] = []
     unchecked: list[NotChecked] = []
-    for r in applicable(message.root_name, options):
+    for r in _runnable(type(message), options.phase, options.disable):
         severity = "warning" if r.id in options.warn else r.severity
         try:
             outcomes = list(r.check(ctx))  # type: ignore[misc]

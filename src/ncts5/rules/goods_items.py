@@ -222,17 +222,20 @@ def r0220(ctx: Context) -> Iterator[Outcome]:
 )
 def r0364(ctx: Context) -> Iterator[Outcome]:
     for house in ctx.message.consignment.house_consignment:  # type: ignore[attr-defined]
+        # Packagings that count packages, by shipping marks, in document order: built once per house
+        # consignment (when one of its packagings has 0 packages) instead of once per such packaging.
+        counted: dict[Any, list[tuple[Any, Any]]] | None = None
         for item in house.consignment_item:
             for p in item.packaging:
                 if not _zero(p):
                     continue
-                candidates = [
-                    q
-                    for other in house.consignment_item
-                    if other is not item
-                    for q in other.packaging
-                    if q.shipping_marks == p.shipping_marks and q.number_of_packages
-                ]
+                if counted is None:
+                    counted = {}
+                    for other in house.consignment_item:
+                        for q in other.packaging:
+                            if q.number_of_packages:
+                                counted.setdefault(q.shipping_marks, []).append((other, q))
+                candidates = [q for other, q in counted.get(p.shipping_marks, ()) if other is not item]
                 verdicts = [_counted_packages(ctx, q.type_of_packages) for q in candidates]
                 if any(verdicts):
                     continue

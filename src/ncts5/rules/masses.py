@@ -51,6 +51,7 @@ def r0983(ctx: Context) -> Iterator[Outcome]:
 def r0221(ctx: Context) -> Iterator[Outcome]:
     """An absent gross mass (optional at item level) is neither 0 nor 'different from 0' and is not reported."""
     for house in ctx.message.consignment.house_consignment:  # type: ignore[attr-defined]
+        weighed: list[Any] | None = None  # the house's items with a gross mass other than 0, found once
         for item in house.consignment_item:
             gross = _gross(item)
             shares_packages = any(p.number_of_packages == 0 for p in item.packaging)
@@ -68,8 +69,9 @@ def r0221(ctx: Context) -> Iterator[Outcome]:
                     "the packages: set 18 04 000 000 Gross mass to 0 and add the mass to that item"
                 )
                 yield _at_gross(ctx, item, msg)
-            others = [o for o in house.consignment_item if o is not item and _gross(o)]
-            if not others:
+            if weighed is None:
+                weighed = [o for o in house.consignment_item if _gross(o)][:2]
+            if not any(o is not item for o in weighed):  # no other item has a gross mass
                 msg = (
                     f"this goods item declares 0 packages but no other goods item of house consignment "
                     f"{house.sequence_number} has a gross mass other than 0: give the gross mass of the shared "

@@ -8,24 +8,25 @@ tables name them, and only those.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
-from ncts5.messages.meta import XmlModel
-from ncts5.rules.context import Context, Outcome
+from ncts5.messages.meta import Child, XmlModel
+from ncts5.rules.context import Context, Outcome, routes
 from ncts5.rules.registry import not_checkable, rule
 
 
-def _walk(model: XmlModel) -> Iterator[XmlModel]:
-    """Every model instance below ``model`` (itself included), in document order."""
-    yield model
-    for child in type(model).__xml_children__:
-        if child.model is None:
-            continue
-        value = getattr(model, child.field)
-        if child.repeated:
-            for v in value:
-                yield from _walk(v)
-        elif value is not None:
-            yield from _walk(value)
+@cache
+def _numbered_groups(cls: type[XmlModel]) -> tuple[Child, ...]:
+    """The repeated data groups of ``cls`` whose sequence number the tables subject to R0987."""
+    return tuple(
+        c for c in cls.__xml_children__ if c.repeated and c.model is not None and _numbered(c.model)
+    )
+
+
+@cache
+def _b2101_fields(cls: type[XmlModel]) -> tuple[Child, ...]:
+    """The fields of ``cls`` whose table entry carries B2101."""
+    return tuple(c for c in cls.__xml_children__ if "B2101" in c.item.rules)
 
 
 def _numbered(cls: type[XmlModel]) -> bool:
@@ -36,19 +37,23 @@ def _numbered(cls: type[XmlModel]) -> bool:
 
 @rule("R0987", "Sequence numbers of a repeated data group run 1, 2, 3, ... in document order.")
 def r0987(ctx: Context) -> Iterator[Outcome]:
-    for model in _walk(ctx.message):
-        for child in type(model).__xml_children__:
-            if not (child.repeated and child.model is not None and _numbered(child.model)):
-                continue
-            iterations = getattr(model, child.field)
-            for position, group in enumerate(iterations, 1):
-                if group.sequence_number != position:
-                    yield ctx.violation(
-                        group,
-                        "sequence_number",
-                        f"iteration {position} of {child.item.description} has sequence number "
-                        f"{group.sequence_number}: number iterations 1, 2, 3, ... in order, so set it to {position}",
-                    )
+    # Every data group class of the message that holds numbered repeated groups, at every place it sits.
+    for cls in routes(type(ctx.message)):
+        groups = _numbered_groups(cls)
+        if not groups:
+            continue
+        for model in ctx.instances(cls):
+            for child in groups:
+                iterations = getattr(model, child.field)
+                for position, group in enumerate(iterations, 1):
+                    if group.sequence_number != position:
+                        yield ctx.violation(
+                            group,
+                            "sequence_number",
+                            f"iteration {position} of {child.item.description} has sequence number "
+                            f"{group.sequence_number}: number iterations 1, 2, 3, ... in order, so set it to "
+                            f"{position}",
+                        )
 
 
 @rule(
@@ -57,18 +62,21 @@ def r0987(ctx: Context) -> Iterator[Outcome]:
     phases=("final",),
 )
 def b2101(ctx: Context) -> Iterator[Outcome]:
-    for model in _walk(ctx.message):
-        for child in type(model).__xml_children__:
-            if "B2101" not in child.item.rules:
-                continue
-            value = getattr(model, child.field)
-            if value is None or (child.repeated and not value):
-                yield ctx.violation(
-                    model,
-                    child.field,
-                    f"since the end of the transition period this is required: provide {ctx.label(model, child.field)}",
-                    code=13,
-                )
+    for cls in routes(type(ctx.message)):
+        fields = _b2101_fields(cls)
+        if not fields:
+            continue
+        for model in ctx.instances(cls):
+            for child in fields:
+                value = getattr(model, child.field)
+                if value is None or (child.repeated and not value):
+                    yield ctx.violation(
+                        model,
+                        child.field,
+                        f"since the end of the transition period this is required: provide "
+                        f"{ctx.label(model, child.field)}",
+                        code=13,
+                    )
 
 
 not_checkable(

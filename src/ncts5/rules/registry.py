@@ -24,6 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from ncts5.messages.meta import XmlModel
     from ncts5.rules.context import Context, Outcome
 
 Kind = Literal["R", "C", "B", "E", "G"]
@@ -140,38 +141,53 @@ def not_checkable(
 
 
 @cache
+def message_places(cls: type[XmlModel]) -> dict[str, tuple[str, ...]]:
+    """For one message class: every rule id in its table and the XML paths of the fields that name it."""
+    places: dict[str, list[str]] = {}
+
+    def walk(model: type[XmlModel], path: str) -> None:
+        for child in model.__xml_children__:
+            p = f"{path}/{child.xml_name}"
+            for rid in child.item.rules:
+                places.setdefault(rid, []).append(p)
+            if child.model is not None:
+                walk(child.model, p)
+
+    walk(cls, f"/{cls.root_name}")  # type: ignore[attr-defined]
+    return {k: tuple(v) for k, v in places.items()}
+
+
+@cache
 def rule_places() -> dict[str, tuple[tuple[str, str], ...]]:
     """For every rule id in the tables: the (message, XML path) pairs whose field names it."""
     from ncts5.messages.cc015c import CC015C
     from ncts5.messages.cc170c import CC170C
-    from ncts5.messages.meta import XmlModel
 
     places: dict[str, list[tuple[str, str]]] = {}
-
-    def walk(cls: type[XmlModel], path: str, message: str) -> None:
-        for child in cls.__xml_children__:
-            p = f"{path}/{child.xml_name}"
-            for rid in child.item.rules:
-                places.setdefault(rid, []).append((message, p))
-            if child.model is not None:
-                walk(child.model, p, message)
-
     for cls in (CC015C, CC170C):
-        walk(cls, f"/{cls.root_name}", cls.root_name)
+        for rid, paths in message_places(cls).items():
+            places.setdefault(rid, []).extend((cls.root_name, p) for p in paths)
     return {k: tuple(v) for k, v in places.items()}
+
+
+@cache
+def declared() -> dict[str, Rule]:
+    """Every declared rule by id, without its places: enough to run rules, and it loads no message models.
+
+    Validating one message should not import the other message's models (a cold start cost); the
+    engine picks a message's rules with :func:`message_places` instead of :attr:`Rule.messages`.
+    """
+    import ncts5.rules.catalogue  # noqa: F401  (importing registers every topic module)
+
+    return {rid: _RULES[rid] for rid in sorted(_RULES)}
 
 
 @cache
 def registry() -> dict[str, Rule]:
     """Every declared rule, loaded once, with its places filled in from the models."""
-    import ncts5.rules.catalogue  # noqa: F401  (importing registers every topic module)
-
+    rules = declared()
     places = rule_places()
-    out: dict[str, Rule] = {}
-    for rid in sorted(_RULES):
-        r = _RULES[rid]
-        out[rid] = Rule(**{**r.__dict__, "places": places.get(rid, ())})
-    return out
+    return {rid: Rule(**{**r.__dict__, "places": places.get(rid, ())}) for rid, r in rules.items()}
 
 
 def get(rule_id: str) -> Rule:

@@ -45,6 +45,9 @@ _XSI_ALLOWED = {f"{{{_XSI}}}schemaLocation", f"{{{_XSI}}}noNamespaceSchemaLocati
 
 
 _CACHE_LIMIT = 50_000
+#: Problems one SchemaError lists at most: an absurd document (a million unknown elements) must
+#: not cost a million problem objects; a last problem says how many more there were.
+MAX_PROBLEMS = 10_000
 
 
 class _Walk:
@@ -59,8 +62,12 @@ class _Walk:
     def __init__(self) -> None:
         self.problems: list[SchemaProblem] = []
         self.reported: set[str] = set()
+        self.unlisted = 0
 
     def problem(self, path: str, message: str, child: Child | None = None, value: str | None = None) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.unlisted += 1
+            return
         de = child.item.data_element if child else None
         self.problems.append(SchemaProblem(path, message, de, value))
         self.reported.add(path)
@@ -229,6 +236,9 @@ def build(cls: type[Message], root: etree._Element, *, source: str | None = None
     """Build a message model from its root element; raise SchemaError listing every problem."""
     walk = _Walk()
     message = walk.element(root, cls, f"/{cls.root_name}")
+    if walk.unlisted:
+        more = f"{walk.unlisted} more schema problem(s) not listed: ncts5 lists the first {MAX_PROBLEMS}"
+        walk.problems.append(SchemaProblem(f"/{cls.root_name}", more))
     if walk.problems:
         raise SchemaError(walk.problems, source=source)
     extra = {k: v for k, v in root.attrib.items() if k in _XSI_ALLOWED}

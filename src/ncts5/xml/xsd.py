@@ -52,6 +52,40 @@ class XsdValidator:
             return []
         out = []
         for e in schema.error_log:
-            path = e.path or f"line {e.line}"
-            out.append(Finding("SCHEMA", "error", path, None, f"official XSD (line {e.line}): {e.message}"))
+            path, data_element = _ncts_path(e.path, message)
+            out.append(
+                Finding(
+                    "SCHEMA",
+                    "error",
+                    path or f"line {e.line}",
+                    data_element,
+                    f"official XSD (line {e.line}): {e.message}",
+                )
+            )
         return out
+
+
+def _ncts_path(path: str | None, message: str) -> tuple[str | None, str | None]:
+    """An lxml error path (``/ncts:CC015C/Guarantee/GRN``) in ncts5's form, and its data element.
+
+    ncts5 paths name the root without prefix and give every repeated element its
+    1-based index (``/CC015C/Guarantee[1]/GRN``); libxml2 indexes only elements
+    that have same-named siblings.
+    """
+    if not path or not path.startswith("/"):
+        return None, None
+    from ncts5.xml.reader import MESSAGE_CLASSES
+
+    cls = MESSAGE_CLASSES.get(message)
+    parts = [f"/{message}"]
+    data_element = None
+    for step in path.strip("/").split("/")[1:]:
+        name, bracket, _ = step.partition("[")
+        child = cls.__xml_by_name__.get(name) if cls is not None else None
+        if child is None or child.item.attribute:  # not an element ncts5 knows: keep libxml2's spelling
+            parts.append(step)
+            cls, data_element = None, None
+            continue
+        parts.append(f"{name}[1]" if child.repeated and not bracket else step)
+        cls, data_element = child.model, child.item.data_element
+    return "/".join(parts), data_element
