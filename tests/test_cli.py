@@ -275,11 +275,11 @@ def test_disable_warn_and_profile(capsys, four_vehicles):
     assert code == 0 and not found
     code, found = rules("--warn", "R0855", "--warn", "R0476")
     assert code == 0 and found == {"R0855": {"warning"}, "R0476": {"warning"}}
-    code, found = rules("--profile", "gb")
+    code, found = rules("--profile", "without-b1890")
     assert "R0855" not in found and "R0476" in found
     code, found = rules("--phase", "transition")
     assert "B1890" in found
-    code, found = rules("--phase", "transition", "--profile", "gb")
+    code, found = rules("--phase", "transition", "--profile", "without-b1890")
     assert "B1890" not in found
 
 

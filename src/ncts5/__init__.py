@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ncts5.errors import NCTSError, ParseError, SchemaError, SchemaProblem
 from ncts5.report import Finding, NotChecked, Report
-from ncts5.validation import is_valid, iter_findings, validate
+from ncts5.validation import gc_paused, is_valid, iter_findings, validate
 from ncts5.xml.parsing import DEFAULT_MAX_BYTES, Source
 
 if TYPE_CHECKING:
@@ -58,7 +58,8 @@ def from_xml(data: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CC015C | CC
     """
     from ncts5.xml.reader import from_xml as read
 
-    return read(data, max_bytes=max_bytes)  # type: ignore[return-value]
+    with gc_paused():  # see ncts5.validation.gc_paused
+        return read(data, max_bytes=max_bytes)  # type: ignore[return-value]
 
 
 def __getattr__(name: str) -> Any:

@@ -315,6 +315,8 @@ OFFICES: dict[str, Office] = {
 
 #: Contracting parties of common transit outside the Union that routes start or end in (CL112).
 CTC_COUNTRIES = frozenset({"CH", "NO", "GB"})
+#: Countries whose addresses a postcode (and house number) identify (CL190 CountryAddressPostcodeBased).
+POSTCODE_ADDRESS_COUNTRIES = frozenset({"IE", "LU", "NL"})
 #: Countries outside common transit (not in CL009) that exported goods are going to.
 THIRD_COUNTRIES = frozenset({"US", "CN", "JP", "AE"})
 
@@ -389,6 +391,7 @@ ROUTES: tuple[Route, ...] = (
     Route(("DK004701",), ("NO365001",), ("SE",), transit=("NO371001",)),
     Route(("DE003358", "DE009552"), ("IT277100", "IT136100"), ("CH",), ("CH001801", "IT275105"), ("3", "2")),
     Route(("NL000854", "NL000205"), ("GB000191",), transit=("GB000149",), border="1", exit=("NL000510",)),
+    Route(("DE007202", "DE003358"), ("GB000191",), ("NL",), ("GB000149",), border="1", exit=("NL000510",)),
     # from a common transit country outside the Union into the Union
     Route(("CH002711",), ("DE009552", "DE003358"), transit=("DE004103",), modes=("3", "2")),
     Route(("CH002711",), ("IT277100",), transit=("IT275105",)),
@@ -463,10 +466,10 @@ _MEANS_TYPES = {"1": ("10", "11"), "2": ("20", "21"), "3": ("30",), "4": ("40", 
 #: Border mode -> the type of identification of the active means crossing the border (CL219).
 _BORDER_TYPE = {"1": "10", "2": "21", "3": "30", "4": "40", "8": "80"}
 #: Inland mode -> transport document types (CL754).
-_TRANSPORT_DOCUMENTS = {"1": ("N705", "N714"), "2": ("N720",), "3": ("N730", "N760"), "4": ("N740", "N741"),
+TRANSPORT_DOCUMENTS = {"1": ("N705", "N714"), "2": ("N720",), "3": ("N730", "N760"), "4": ("N740", "N741"),
                         "5": ("N750",), "8": ("N760",)}
-_SUPPORTING = ("N380", "N325", "N954", "N864")
-_ADDITIONAL_REFERENCES = ("Y901", "Y903", "Y900", "Y922")
+SUPPORTING_DOCUMENTS = ("N380", "N325", "N954", "N864")
+ADDITIONAL_REFERENCES = ("Y901", "Y903", "Y900", "Y922")
 _AIRLINES = ("LH", "KL", "AF", "SK", "IB", "LX")
 _AIRCRAFT_MARKS = {"DE": "D", "FR": "F", "IT": "I", "ES": "EC", "NL": "PH", "AT": "OE", "SE": "SE"}
 _SHIP_NAMES = ("NORDIC STAR", "BALTIC TRADER", "ELBE CARRIER", "MARE NOSTRUM")
@@ -588,16 +591,31 @@ class _Plan:
         return sum(len(h) for h in self.item_types)
 
 
-def _routes_for(declaration_type: str, t2: bool) -> tuple[Route, ...]:
-    """The routes a declaration type may take."""
+#: The kinds of movement, drawn with equal chances before a route of the kind is.
+_ROUTE_KINDS: tuple[Callable[[Route], bool], ...] = (
+    lambda r: not r.transit and not r.export_to,  # inside the Union
+    lambda r: bool(r.export_to),  # export followed by transit to an office of exit
+    lambda r: bool(r.transit) and r.start not in CTC_COUNTRIES,  # into or through a CTC country
+    lambda r: r.start in CTC_COUNTRIES,  # from a CTC country into the Union
+)
+
+
+def _allowed(route: Route, declaration_type: str, t2: bool) -> bool:
+    """Whether a declaration of this type (with T2 goods or not) may take ``route``."""
     if declaration_type == "TIR":
         # R0901: in the Union; C0030: no offices of transit; the carnet covers road vehicles
-        return tuple(r for r in ROUTES if not r.transit and "3" in r.modes)
+        return not route.transit and "3" in route.modes
     if t2:
-        return tuple(r for r in ROUTES if r.transit)  # C0030: T2 goods need offices of transit
+        return bool(route.transit)  # C0030: T2 goods need offices of transit
     if declaration_type in ("T2F", "T"):
-        return tuple(r for r in ROUTES if not r.transit and not r.export_to)
-    return ROUTES
+        return not route.transit and not route.export_to  # exports go as T1 (or TIR)
+    return True
+
+
+def _route_choices(declaration_type: str, t2: bool) -> list[tuple[Route, ...]]:
+    """The routes a declaration type may take, grouped by kind of movement."""
+    groups = [tuple(r for r in ROUTES if kind(r) and _allowed(r, declaration_type, t2)) for kind in _ROUTE_KINDS]
+    return [g for g in groups if g]
 
 
 @st.composite
@@ -617,7 +635,7 @@ def _plans(draw: Draw, phase: str) -> _Plan:
         it = iter(flat)
         item_types = [[next(it) for _ in range(n)] for n in counts]
     t2 = declaration_type == "T2" or any("T2" in h for h in item_types)
-    route = _pick(draw, _routes_for(declaration_type, t2))
+    route = _pick(draw, _pick(draw, _route_choices(declaration_type, t2)))
     departure = OFFICES[_pick(draw, route.departure)]
     destination = OFFICES[_pick(draw, route.destination)]
     security = _pick(draw, ("0", "0", "1", "2", "3"))
@@ -907,9 +925,10 @@ def _location_of_goods(draw: Draw, plan: _Plan, holder_id: str, authorisation: s
     if authorisation is not None:
         qualifier, kind = "Y", "B"  # an authorised consignor's authorised place
     else:
-        qualifier, kind = _pick(
-            draw, (("V", "A"), ("V", "A"), ("X", "B"), ("U", "A"), ("Z", "D"), ("W", "D"), ("T", "A"))
-        )
+        options = [("V", "A"), ("V", "A"), ("X", "B"), ("U", "A"), ("Z", "D"), ("W", "D")]
+        if plan.dep in POSTCODE_ADDRESS_COUNTRIES:
+            options.append(("T", "A"))  # a postcode alone locates an address there (CL190)
+        qualifier, kind = _pick(draw, options)
     loc: Data = {"type_of_location": kind, "qualifier_of_identification": qualifier}
     if qualifier == "V":
         loc["customs_office"] = {"reference_number": plan.departure.ref}
@@ -1129,10 +1148,10 @@ def _item_documents(draw: Draw, plan: _Plan, goods: Goods, kind: str, export_mrn
     if not plan.from_union and _chance(draw, 0.3):
         supporting.append({"type": "NZZZ", "reference_number": f"{plan.dep}EX{draw(codes('99999999'))}"})
     if _chance(draw, 0.3):
-        doc: Data = {"type": _pick(draw, _SUPPORTING), "reference_number": f"INV-{draw(codes('9999999'))}"}
+        doc: Data = {"type": _pick(draw, SUPPORTING_DOCUMENTS), "reference_number": f"INV-{draw(codes('9999999'))}"}
         if _chance(draw, 0.3):
             doc["document_line_item_number"] = draw(st.integers(1, 40))
-        if _chance(draw, 0.2):
+        if not plan.reduced and _chance(draw, 0.2):  # the guide: none with the reduced data set
             doc["complement_of_information"] = "original attached"  # E1117: at most 26 characters
         supporting.append(doc)
     if supporting:
@@ -1141,7 +1160,7 @@ def _item_documents(draw: Draw, plan: _Plan, goods: Goods, kind: str, export_mrn
     if goods.excise and kind == "T1" and plan.export and _chance(draw, 0.6):
         references.append({"type": "C651", "reference_number": _arc(draw, plan.dep, year)})  # C0015, G0424
     if _chance(draw, 0.15):
-        references.append({"type": _pick(draw, _ADDITIONAL_REFERENCES)})
+        references.append({"type": _pick(draw, ADDITIONAL_REFERENCES)})
     if references:
         docs["additional_reference"] = _numbered(references)
     if plan.export and _chance(draw, 0.2):
@@ -1202,7 +1221,7 @@ def _declaration(draw: Draw, phase: str) -> CC015C:
 
     # UCR and transport documents: C0502, B2400 (no item documents after the transition period);
     # B1895, B1896 (the first item's transport document when there is no UCR), E1301 during it
-    kinds = _TRANSPORT_DOCUMENTS[plan.mode]
+    kinds = TRANSPORT_DOCUMENTS[plan.mode]
     if levels.ucr == "consignment":
         consignment["reference_number_ucr"] = _ucr(draw, plan.dep, year)
     elif levels.ucr in ("house", "item"):
@@ -1303,10 +1322,10 @@ def _declaration(draw: Draw, phase: str) -> CC015C:
     # documents for the whole consignment: none during the transition period (E1301)
     if not plan.transition:
         if _chance(draw, 0.2):
-            doc = {"type": _pick(draw, _SUPPORTING), "reference_number": f"INV-{draw(codes('9999999'))}"}
+            doc = {"type": _pick(draw, SUPPORTING_DOCUMENTS), "reference_number": f"INV-{draw(codes('9999999'))}"}
             consignment["supporting_document"] = _numbered([doc])
         if _chance(draw, 0.15):
-            consignment["additional_reference"] = _numbered([{"type": _pick(draw, _ADDITIONAL_REFERENCES)}])
+            consignment["additional_reference"] = _numbered([{"type": _pick(draw, ADDITIONAL_REFERENCES)}])
 
     # transport charges: not without S&S data (C0186), at one level (C0337, B1875, E1301, B2400),
     # different where every house consignment or item has them (R0506, B1877)
@@ -1339,7 +1358,7 @@ def _declaration(draw: Draw, phase: str) -> CC015C:
                 item["declaration_type"] = kind
             item["commodity"] = _commodity(draw, plan, goods, export=export_mrn is not None)
             gross = _mass(draw, plan, goods)
-            shared = bool(counted) and _chance(draw, 0.1)
+            shared = bool(counted) and _chance(draw, 0.05)
             if shared:
                 # R0364, R0219-R0221: packed in another item's packages (same kind and marks): 0 packages
                 # and a gross mass of 0, the mass being counted with that item
@@ -1356,8 +1375,13 @@ def _declaration(draw: Draw, phase: str) -> CC015C:
             if not plan.transition or _chance(draw, 0.9):  # B2101: required after the transition period
                 measure = _goods_measure(draw, plan, gross, export=export_mrn is not None)
                 item["commodity"]["goods_measure"] = measure
-            item.update(_item_documents(draw, plan, goods, kind or plan.declaration_type,
-                                        export_mrn if plan.transition else None))
+            documents = _item_documents(draw, plan, goods, kind or plan.declaration_type,
+                                        export_mrn if plan.transition else None)
+            information = item.get("additional_information", []) + documents.pop("additional_information", [])
+            item.update(documents)
+            if information:  # code 30600 drawn with the consignee, then the item's own information
+                item["additional_information"] = _numbered([{k: v for k, v in i.items() if k != "sequence_number"}
+                                                            for i in information])
             house_gross += gross
         # R0983: a house consignment weighs at least its goods items (packing material may add to it)
         house["gross_mass"] = _kg(house_gross + (Decimal(draw(st.integers(1, 40))) if _chance(draw, 0.3) else 0))

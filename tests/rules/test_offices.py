@@ -280,6 +280,35 @@ def test_g0030_silent_with_a_union_office_of_transit(t1, tmp_path):
     silent(t1, "G0030")
 
 
+@pytest.mark.parametrize(
+    ("dest", "countries"),
+    [
+        ("DE004851", ("DE", "US")),  # export: transit to the office of exit in Hamburg, goods bound for the US
+        ("NL000396", ("DE", "NL", "US")),
+        ("NL000396", ("US", "DE", "NL")),  # listed before the departure country: not passed on the way
+    ],
+)
+def test_g0030_silent_for_a_third_country_outside_the_stretch_between_departure_and_destination(
+    t1, tmp_path, dest, countries
+):
+    # Regression: the guide has the routing end with the country of destination, which after an
+    # export is a third country beyond the office of destination; G0030 is about countries passed
+    # *via* between two member states, so that country must not count.
+    import_countries(tmp_path, "CL009", "AT DE GR NL CH RS")
+    offices(t1, "DE004058", dest)
+    route(t1, *countries)
+    silent(t1, "G0030")
+    assert not unchecked(t1, "G0030")
+
+
+def test_g0030_warns_for_a_third_country_between_departure_and_destination_after_an_export(t1, tmp_path):
+    import_countries(tmp_path, "CL009", "AT DE GR NL CH RS")
+    offices(t1, "DE004058", "GR000100")
+    route(t1, "DE", "AL", "GR", "US")
+    (finding,) = fires(t1, "G0030")
+    assert "through AL, outside" in finding.message
+
+
 def test_g0030_silent_for_a_route_within_common_transit(t1):
     offices(t1, "DE004058", "IT000100")
     route(t1, "DE", "CH", "IT")

@@ -8,11 +8,12 @@ list id as their rule (``CL251``) so users can disable a list like a rule.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ncts5.messages.facets import to_text
 from ncts5.messages.meta import Child, XmlModel
 from ncts5.report import Finding, NotChecked
+from ncts5.rules.context import routes
 
 if TYPE_CHECKING:
     from ncts5.rules.context import Context
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 @cache
 def _plan(cls: type[XmlModel]) -> tuple[tuple[str, bool, bool, Child], ...]:
-    """What the walk visits in ``cls``, in order: coded fields, and data groups holding some below.
+    """What the document-order walk visits in ``cls``: coded fields, and data groups holding some below.
 
     Each entry is (field, repeated, data group?, child).
     """
@@ -38,56 +39,81 @@ def _coded(cls: type[XmlModel]) -> bool:
     return bool(_plan(cls))
 
 
-# A place in the message, kept as (parent, element name, 1-based index or None) until a finding needs
-# its text: most values are valid, so most paths would never be read.
-Place = tuple["Place | None", str, int | None]
-
-
-def _path(root: str, place: Place | None) -> str:
-    parts = []
-    while place is not None:
-        place, name, index = place
-        parts.append(name if index is None else f"{name}[{index}]")
-    return f"/{root}" + "".join(f"/{p}" for p in reversed(parts))
+@cache
+def _coded_fields(cls: type[XmlModel]) -> tuple[Child, ...]:
+    """The coded fields of ``cls`` itself."""
+    return tuple(c for c in cls.__xml_children__ if c.model is None and c.item.codelist is not None)
 
 
 def check_codelists(ctx: Context, options: Options) -> tuple[list[Finding], list[NotChecked]]:
+    """Every coded field, class by class (each place of a class in document order).
+
+    Findings are sorted by the engine, so their order here does not matter.  Which value's reason a
+    list's *not checked* entry gives does: the first in document order.  When one list has values
+    with different reasons, the document-order walk decides (:func:`_first_not_checked`).
+    """
     findings: list[Finding] = []
+    reasons: dict[str, set[str]] = {}
+    disabled = options.disable
+    check = ctx.code_check
+    for cls, places in routes(type(ctx.message)).items():
+        coded = [c for c in _coded_fields(cls) if c.item.codelist not in disabled]
+        if not coded:
+            continue
+        for route in places:
+            models = ctx.instances_at(route)
+            for child in coded:
+                field, repeated, list_id = child.field, child.repeated, child.item.codelist
+                for position, model in enumerate(models):
+                    value = getattr(model, field)
+                    if value is None or (repeated and not value):
+                        continue
+                    for v in value if repeated else (value,):
+                        text = v if type(v) is str else to_text(v)
+                        result = check(list_id, text)  # type: ignore[arg-type]
+                        status = result.status
+                        if status == "invalid":
+                            where = ctx.located(route)[position][1]
+                            findings.append(_finding(child, where, text, result, options))
+                        elif status == "not-checked":
+                            reasons.setdefault(list_id, set()).add(result.reason)  # type: ignore[arg-type]
+    if any(len(r) > 1 for r in reasons.values()):
+        return findings, _first_not_checked(ctx, options)
+    return findings, [NotChecked(list_id, next(iter(r))) for list_id, r in reasons.items()]
+
+
+def _finding(child: Child, where: str, text: str, result: Any, options: Options) -> Finding:
+    list_id = child.item.codelist
+    allowed = result.allowed
+    hint = f"; allowed: {', '.join(allowed)}" if allowed else ""
+    msg = f"{text!r} is not a valid {child.item.description} code (code list {list_id}){hint}"
+    severity = "warning" if list_id in options.warn else "error"
+    sep = "/@" if child.item.attribute else "/"
+    return Finding(list_id, severity, f"{where}{sep}{child.xml_name}", child.item.data_element, msg, 12, text)  # type: ignore[arg-type]
+
+
+def _first_not_checked(ctx: Context, options: Options) -> list[NotChecked]:
+    """For each list, the reason of its first not-checked value in document order."""
     unchecked: dict[str, NotChecked] = {}
     disabled = options.disable
     check = ctx.code_check
 
-    def walk(model: XmlModel, place: Place | None) -> None:
+    def walk(model: XmlModel) -> None:
         for field, repeated, group, child in _plan(type(model)):
             value = getattr(model, field)
             if value is None or (repeated and not value):
                 continue
             if group:
-                if repeated:
-                    name = child.xml_name
-                    for i, v in enumerate(value, 1):
-                        walk(v, (place, name, i))
-                else:
-                    walk(value, (place, child.xml_name, None))
+                for v in value if repeated else (value,):
+                    walk(v)
                 continue
             list_id = child.item.codelist
-            if list_id in disabled:
+            if list_id in disabled or list_id in unchecked:
                 continue
             for v in value if repeated else (value,):
-                text = v if type(v) is str else to_text(v)
-                result = check(list_id, text)
-                status = result.status
-                if status == "invalid":
-                    allowed = result.allowed
-                    hint = f"; allowed: {', '.join(allowed)}" if allowed else ""
-                    name = child.item.description
-                    msg = f"{text!r} is not a valid {name} code (code list {list_id}){hint}"
-                    severity = "warning" if list_id in options.warn else "error"
-                    sep = "/@" if child.item.attribute else "/"
-                    where = f"{_path(ctx.name, place)}{sep}{child.xml_name}"
-                    findings.append(Finding(list_id, severity, where, child.item.data_element, msg, 12, text))
-                elif status == "not-checked" and list_id not in unchecked:
-                    unchecked[list_id] = NotChecked(list_id, result.reason)
+                result = check(list_id, v if type(v) is str else to_text(v))  # type: ignore[arg-type]
+                if result.status == "not-checked" and list_id not in unchecked:
+                    unchecked[list_id] = NotChecked(list_id, result.reason)  # type: ignore[index]
 
-    walk(ctx.message, None)
-    return findings, list(unchecked.values())
+    walk(ctx.message)
+    return list(unchecked.values())

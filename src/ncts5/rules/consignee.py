@@ -345,6 +345,8 @@ def b2400(ctx: Context) -> Iterator[Outcome]:
     for item in ctx.all("Consignment/HouseConsignment/ConsignmentItem"):
         for field, todo in where.items():
             value = getattr(item, field)
+            if not value:  # absent, or an empty list (a present data group is always true)
+                continue
             indices = range(len(value)) if isinstance(value, list) else ([None] if value is not None else [])
             for i in indices:
                 yield ctx.violation(

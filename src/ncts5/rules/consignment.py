@@ -63,11 +63,12 @@ def not_available(list_id: str) -> str:
 def c0045(ctx: Context) -> Iterator[Outcome]:
     mixed = header_type(ctx) == "T"
     for item in ctx.all(ITEMS):
-        label = ctx.label(item, "declaration_type")
         if mixed and item.declaration_type is None:  # type: ignore[attr-defined]
+            label = ctx.label(item, "declaration_type")
             msg = f"the declaration type is T (mixed consignment): give {label} for every goods item"
             yield ctx.violation(item, "declaration_type", msg, code=13)
         elif not mixed and item.declaration_type is not None:  # type: ignore[attr-defined]
+            label = ctx.label(item, "declaration_type")
             msg = (
                 f"{label} is only allowed when 11 01 000 000 Declaration type of the transit operation is T; "
                 f"remove it (the type {header_type(ctx)} applies to all goods items)"
@@ -104,6 +105,8 @@ def r0601(ctx: Context) -> Iterator[Outcome]:
     header = ctx.message.transit_operation  # type: ignore[attr-defined]
     at_header: list[tuple[str, str, frozenset[str]]] = []
     for house, item in houses_and_items(ctx):
+        if not item.additional_reference and not item.supporting_document:
+            continue  # no document that could make it excise goods: _excise_required_types gives None
         try:
             required = _excise_required_types(ctx, house, item)
         except LookupError:

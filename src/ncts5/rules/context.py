@@ -119,13 +119,13 @@ class Context:
             self._paths = paths
         return self._paths
 
-    def _located(self, route: Route) -> list[tuple[XmlModel, str]]:
+    def located(self, route: Route) -> list[tuple[XmlModel, str]]:
         """Every instance at ``route`` with its path, in document order."""
         found = self._paths_at.get(route)
         if found is None:
             found = []
             name = route[-1]
-            for model, path in self._located(route[:-1]):
+            for model, path in self.located(route[:-1]):
                 child = type(model).__xml_by_name__.get(name)
                 if child is None:
                     continue
@@ -149,7 +149,7 @@ class Context:
             index = {}
             count = 0
             for route in routes(type(self.message)).get(cls, ()):
-                located = self._located(route)
+                located = self.located(route)
                 count += len(located)
                 index.update((id(m), p) for m, p in located)
             if len(index) != count:
@@ -228,14 +228,15 @@ class Context:
         ``ctx.all("Consignment/HouseConsignment/ConsignmentItem")`` yields each
         consignment item of every house consignment, in document order.
         """
-        return iter(self._instances_at(tuple(xml_path.strip("/").split("/"))))
+        return iter(self.instances_at(tuple(xml_path.strip("/").split("/"))))
 
-    def _instances_at(self, route: Route) -> list[XmlModel]:
+    def instances_at(self, route: Route) -> list[XmlModel]:
+        """Every instance at ``route`` (element names from the root), in document order; cached."""
         found = self._at.get(route)
         if found is None:
             found = []
             name = route[-1]
-            for model in self._instances_at(route[:-1]):
+            for model in self.instances_at(route[:-1]):
                 child = type(model).__xml_by_name__.get(name)
                 if child is None:
                     continue
@@ -258,7 +259,7 @@ class Context:
         whole message.
         """
         for route in routes(type(self.message)).get(cls, ()):
-            yield from self._instances_at(route)
+            yield from self.instances_at(route)
 
     # ------------------------------------------------------------------ reference data
     def invalid_code(self, model: XmlModel, field: str) -> bool:

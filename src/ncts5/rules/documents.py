@@ -145,8 +145,8 @@ def g0026(ctx: Context) -> Iterator[Outcome]:
                 yield ctx.violation(d, "type", msg)
 
 
-def _mrn_check_digit(mrn: str) -> str:
-    """ISO 6346 check digit over the first 17 characters (letters skip multiples of 11)."""
+def _mrn_values() -> dict[str, int]:
+    """ISO 6346 character values: digits as such, letters from 10 on, skipping multiples of 11."""
     values: dict[str, int] = {str(d): d for d in range(10)}
     value = 10
     for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
@@ -154,7 +154,15 @@ def _mrn_check_digit(mrn: str) -> str:
             value += 1
         values[letter] = value
         value += 1
-    total = sum(values[c] * 2**i for i, c in enumerate(mrn[:17]))
+    return values
+
+
+_MRN_VALUES = _mrn_values()
+
+
+def _mrn_check_digit(mrn: str) -> str:
+    """ISO 6346 check digit over the first 17 characters (letters skip multiples of 11)."""
+    total = sum(_MRN_VALUES[c] * 2**i for i, c in enumerate(mrn[:17]))
     return str(total % 11 % 10)
 
 
@@ -162,7 +170,6 @@ def _mrn_check_digit(mrn: str) -> str:
 def r0416(ctx: Context) -> Iterator[Outcome]:
     for d in ctx.all("Consignment/HouseConsignment/PreviousDocument"):
         ref = d.reference_number  # type: ignore[attr-defined]
-        label = ctx.label(d, "reference_number")
         if not MRN.fullmatch(ref):
             problem = "is not an MRN (18 characters: year, country code, 13 letters or digits, check digit)"
         elif ref[16] not in "ABE":
@@ -171,6 +178,7 @@ def r0416(ctx: Context) -> Iterator[Outcome]:
             problem = f"has a wrong check digit ({ref[17]} instead of {_mrn_check_digit(ref)})"
         else:
             continue
+        label = ctx.label(d, "reference_number")
         yield ctx.violation(d, "reference_number", f"{label} {problem}: give the MRN of the export declaration")
 
 

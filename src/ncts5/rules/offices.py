@@ -297,7 +297,7 @@ def g0030(ctx: Context) -> Iterator[Outcome]:
         return
     if _any(ctx, "CL010", (_country(o.reference_number) for o in transit)):
         return  # checked first: a Union office of transit settles it without classifying the route
-    found = {r.country: _lookup(ctx, "CL009", r.country) for r in ctx.all("Consignment/CountryOfRoutingOfConsignment")}
+    found = {c: _lookup(ctx, "CL009", c) for c in _via(ctx, _country(_ref(dep)), _country(_ref(dest)))}
     outside = [c for c, inside in found.items() if inside is False]
     if not outside:
         undecided = [c for c, inside in found.items() if inside is None]
@@ -312,6 +312,20 @@ def g0030(ctx: Context) -> Iterator[Outcome]:
         f"{_group(ctx, 'customs_office_of_transit_declared')}",
         code=13,
     )
+
+
+def _via(ctx: Context, departure: str | None, destination: str | None) -> list[str]:
+    """The countries of routing the goods pass *between* the departure and the destination country.
+
+    Countries listed before the departure country or after the destination country are not
+    passed on the way: the declaration guide has the routing end with the country of destination,
+    which after an export is a third country beyond the office of destination (an office of exit).
+    """
+    routes = sorted(ctx.all("Consignment/CountryOfRoutingOfConsignment"), key=lambda r: r.sequence_number)  # type: ignore[attr-defined]
+    countries = [r.country for r in routes]  # type: ignore[attr-defined]
+    start = countries.index(departure) + 1 if departure in countries else 0
+    end = len(countries) - countries[::-1].index(destination) - 1 if destination in countries else len(countries)
+    return countries[start:end]
 
 
 def _party(ctx: Context, country: str | None) -> str | None:

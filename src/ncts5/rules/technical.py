@@ -17,7 +17,7 @@ from typing import Any
 
 from ncts5.messages.meta import XmlModel
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.registry import rule, rule_places
+from ncts5.rules.registry import message_places, rule
 
 TP = ("transition",)
 TP_CODE = 50
@@ -26,9 +26,7 @@ WHEN = "during the transition period"
 
 def places(ctx: Context, rule_id: str) -> Iterator[tuple[XmlModel, str]]:
     """Every (model, field name) of this message that the message table attaches ``rule_id`` to."""
-    for message, path in rule_places().get(rule_id, ()):
-        if message != ctx.name:
-            continue
+    for path in message_places(type(ctx.message)).get(rule_id, ()):
         steps = path.strip("/").split("/")[1:]
         parents = list(ctx.all("/".join(steps[:-1]))) if len(steps) > 1 else [ctx.message]
         for model in parents:
