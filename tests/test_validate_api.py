@@ -135,8 +135,9 @@ def test_phase_follows_the_decisive_date_and_tpend_date():
     assert ncts5.validate(message, tpend_date=date(2026, 3, 2)).phase == "transition"
     assert ncts5.validate(message, tpend_date=date(2026, 3, 1)).phase == "final"
     assert ncts5.validate(T1.read_bytes(), tpend_date=date(2026, 3, 2)).phase == "transition"
-    # a decisive date alone does not change the phase
-    assert ncts5.validate(message, decisive_date=date(2020, 1, 1)).phase == "final"
+    # a decisive date alone is compared with the published TPendDate, 2025-01-21
+    assert ncts5.validate(message, decisive_date=date(2025, 1, 21)).phase == "transition"
+    assert ncts5.validate(message, decisive_date=date(2025, 1, 22)).phase == "final"
 
 
 def test_contradictory_or_unknown_options_raise_options_error():
@@ -146,6 +147,8 @@ def test_contradictory_or_unknown_options_raise_options_error():
         ncts5.validate(message, phase="transition", decisive_date=date(2026, 3, 2), tpend_date=date(2026, 1, 1))
     with pytest.raises(OptionsError, match="contradicts"):  # the preparation date is the decisive date
         ncts5.validate(message, phase="transition", tpend_date=date(2026, 1, 1))
+    with pytest.raises(OptionsError, match="contradicts"):  # an explicit final phase is not overridden
+        ncts5.validate(message, phase="final", decisive_date=date(2024, 6, 1))
     with pytest.raises(OptionsError, match="phase"):
         ncts5.validate(message, phase="bogus")
     with pytest.raises(OptionsError, match="XYZ1234"):

@@ -80,7 +80,7 @@ def _parse_finding(exc: ParseError) -> Finding:
 def validate(
     message_or_xml: Message | Source,
     *,
-    phase: str | None = "final",
+    phase: str | None = None,
     decisive_date: date | None = None,
     tpend_date: date | None = None,
     disable: Iterable[str] = (),
@@ -92,8 +92,9 @@ def validate(
 ) -> Report:
     """Validate a message (a model, XML bytes or text, or a file path) and report every finding.
 
-    ``phase`` is ``"final"`` (default) or ``"transition"``; alternatively give
-    ``decisive_date`` and ``tpend_date`` and the phase follows from them.
+    ``phase`` is ``"final"`` (the default) or ``"transition"``; alternatively give
+    ``decisive_date`` (and optionally ``tpend_date``, default 2025-01-21) and the phase
+    follows from them; a phase that contradicts the dates is an error.
     ``disable``/``warn`` switch rules off or downgrade them; ``profile`` names a
     packaged profile or a profile file.  ``xsd`` adds a check against an
     official XSD folder (see :class:`ncts5.xml.xsd.XsdValidator`).

@@ -24,6 +24,11 @@ from ncts5.rules.registry import Phase, Rule, declared, message_places, registry
 _REGISTRY = registry  # the real registry, to tell when a caller has stood in its own
 
 
+#: End of the NCTS phase 5 transition period (TPendDate) as published for the common transit
+#: countries: 21 January 2025.  Used when a caller gives a decisive date but no TPendDate.
+TPEND_DATE = date(2025, 1, 21)
+
+
 class OptionsError(NCTSError, ValueError):
     """Contradictory or unknown validation options (phase, dates, rule ids, profile)."""
 
@@ -43,7 +48,7 @@ class Options:
 
 def resolve_options(
     *,
-    phase: str | None = "final",
+    phase: str | None = None,
     decisive_date: date | None = None,
     tpend_date: date | None = None,
     disable: Iterable[str] = (),
@@ -70,9 +75,11 @@ def resolve_options(
     if unknown:
         raise OptionsError(f"unknown rule id(s): {', '.join(unknown)}")
     chosen: Phase = "final" if phase is None else phase  # type: ignore[assignment]
+    if tpend_date is None and decisive_date is not None:
+        tpend_date = TPEND_DATE
     if tpend_date is not None and decisive_date is not None:
         by_date: Phase = "transition" if decisive_date <= tpend_date else "final"
-        if phase is not None and phase != by_date and phase != "final":
+        if phase is not None and phase != by_date:
             raise OptionsError(f"phase {phase!r} contradicts decisive date {decisive_date} and TPendDate {tpend_date}")
         chosen = by_date
     return Options(
