@@ -266,7 +266,11 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("files", nargs="+", metavar="FILE", help="XML files, folders (recursive) or globs; - for stdin")
     v.add_argument("--phase", choices=["final", "transition"], default=None, help="rule phase (default final)")
     v.add_argument("--decisive-date", type=_date, help="decisive date YYYY-MM-DD (default: preparation date)")
-    v.add_argument("--tpend-date", type=_date, help="end of the transition period; with it the phase follows the dates")
+    v.add_argument(
+        "--tpend-date",
+        type=_date,
+        help="end of the transition period (default 2025-01-21 once a date is given); the phase follows the dates",
+    )
     v.add_argument("--format", choices=["text", "json"], default="text")
     v.add_argument("--xsd", metavar="DIR", help="also validate against the official XSD files in DIR")
     v.add_argument("--disable", action="append", default=[], metavar="ID", help="switch a rule off (repeatable)")

@@ -34,6 +34,22 @@ def load_example(name: str) -> Any:
     return ncts5.from_xml(EXAMPLES / name)
 
 
+@pytest.fixture(autouse=True)
+def _schema_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every mutated message must stay schema-valid, or a 'silent' assertion would prove nothing."""
+    import ncts5
+
+    real = ncts5.validate
+
+    def validate(message: Any, **options: Any) -> Any:
+        report = real(message, **options)
+        broken = [str(f) for f in report.findings if f.rule in ("SCHEMA", "PARSE")]
+        assert not broken, f"the test made the message schema-invalid: {broken}"
+        return report
+
+    monkeypatch.setattr(ncts5, "validate", validate)
+
+
 @pytest.fixture
 def t1() -> Any:
     return load("t1-road.xml")
