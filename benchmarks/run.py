@@ -193,19 +193,6 @@ def declaration(houses: int, n: int) -> bytes:
 
 
 # --------------------------------------------------------------------------- timing
-def median_time(fn: Callable[[], object], reps: int, *, warmup: bool = True) -> tuple[float, list[float]]:
-    """Median wall time of ``fn`` over ``reps`` runs (one untimed run first when ``warmup``)."""
-    if warmup:
-        fn()
-    times = []
-    for _ in range(reps):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), times
-
-
 class References:
     """The lxml and xmlschema reference validators, loaded once."""
 
@@ -289,8 +276,13 @@ def _max_bytes(size: int) -> dict[str, int]:
 
 
 def measure(size: Size, refs: References, log: Log) -> Row:
-    """Every measurement of one size in this process, ``size.reps`` times each."""
+    """Every measurement of one size in this process, ``size.reps`` times each.
+
+    The measurements run in rounds (each once per round, after one warm-up round), so that a burst
+    of load from elsewhere on the machine touches every column alike rather than one of them.
+    """
     import ncts5
+    from ncts5.rules.engine import resolve_options, run
 
     start = time.perf_counter()
     data = declaration(size.houses, size.items_per_house)
@@ -299,49 +291,39 @@ def measure(size: Size, refs: References, log: Log) -> Row:
     limit = _max_bytes(len(data))
     if limit:
         row.notes.append(f"max_bytes raised to {limit['max_bytes']}")
-    reps, warm = size.reps, size.reps > 1
 
-    def timed(name: str, fn: Callable[[], object]) -> None:
-        t0 = time.perf_counter()
-        row.times[name], row.samples[name] = median_time(fn, reps, warmup=warm)
-        log(f"    {name:<12} {row.times[name] * 1000:10.1f} ms  ({time.perf_counter() - t0:.1f} s)")
-
+    tasks: dict[str, Callable[[], object]] = {}
     if refs.lxml is not None:
         row.ok["lxml"] = refs.lxml_validate(data)
-        timed("lxml", lambda: refs.lxml_validate(data))
+        tasks["lxml"] = lambda: refs.lxml_validate(data)
     if refs.xmlschema is not None:
         if size.items <= XMLSCHEMA_MAX_ITEMS:
             row.ok["xmlschema"] = refs.xmlschema_validate(data)
-            timed("xmlschema", lambda: refs.xmlschema_validate(data))
+            tasks["xmlschema"] = lambda: refs.xmlschema_validate(data)
         else:
             row.notes.append(f"xmlschema not measured above {XMLSCHEMA_MAX_ITEMS} goods items (minutes per run)")
-    gc.collect()
-
-    timed("from_xml", lambda: ncts5.from_xml(data, **limit))
-    _measure_model(ncts5.from_xml(data, **limit), timed)
-    gc.collect()
-
-    report: Any = None
-
-    def whole() -> None:
-        nonlocal report
-        report = None  # let the previous report go before the next run
-        report = ncts5.validate(data, **limit)
-
-    timed("validate", whole)
-    _count_findings(row, report)
-    return row
-
-
-def _measure_model(message: Any, timed: Callable[[str, Callable[[], object]], None]) -> None:
-    """The measurements that start from a model: rules, to_xml and the model re-validation."""
-    from ncts5.rules.engine import resolve_options, run
-
+    message = ncts5.from_xml(data, **limit)
     options = resolve_options()
     cls = type(message)
-    timed("rules", lambda: run(message, options))
-    timed("to_xml", message.to_xml)
-    timed("model_check", lambda: cls.model_validate(message.model_dump(round_trip=True)))
+    tasks["from_xml"] = lambda: ncts5.from_xml(data, **limit)
+    tasks["rules"] = lambda: run(message, options)
+    tasks["to_xml"] = message.to_xml
+    tasks["model_check"] = lambda: cls.model_validate(message.model_dump(round_trip=True))
+    tasks["validate"] = lambda: ncts5.validate(data, **limit)
+
+    samples: dict[str, list[float]] = {name: [] for name in tasks}
+    for round_ in range(size.reps + (size.reps > 1)):
+        for name, fn in tasks.items():
+            gc.collect()
+            t0 = time.perf_counter()
+            fn()
+            if round_ or size.reps == 1:  # the first of several rounds only warms up
+                samples[name].append(time.perf_counter() - t0)
+    for name, times in samples.items():
+        row.times[name], row.samples[name] = statistics.median(times), times
+        log(f"    {name:<12} {row.times[name] * 1000:10.1f} ms")
+    _count_findings(row, ncts5.validate(data, **limit))
+    return row
 
 
 # --------------------------------------------------------------------------- the largest declaration

@@ -20,6 +20,7 @@ from ncts5.rules.codelist_fields import check_codelists
 from ncts5.rules.context import Context, Unchecked, Violation
 from ncts5.rules.profiles import Profile, load_profile
 from ncts5.rules.registry import Phase, Rule, declared, message_places, registry
+from ncts5.validation import gc_paused
 
 _REGISTRY = registry  # the real registry, to tell when a caller has stood in its own
 
@@ -150,6 +151,11 @@ def _runnable(cls: type[Message], phase: Phase, disable: frozenset[str]) -> tupl
 
 def run(message: Message, options: Options) -> tuple[list[Finding], list[NotChecked]]:
     """Every finding and every not-checked rule for one schema-valid message."""
+    with gc_paused():  # see ncts5.validation.gc_paused
+        return _run(message, options)
+
+
+def _run(message: Message, options: Options) -> tuple[list[Finding], list[NotChecked]]:
     ctx = Context(message, phase=options.phase, decisive_date=options.decisive_date)
     findings: list[Finding] = []
     unchecked: list[NotChecked] = []
