@@ -205,6 +205,22 @@ class Context:
         shown = None if value is None else (value if isinstance(value, str) else _text(value))
         return Violation(self.path(model, field, index), self.data_element(model, field), message, code, shown)
 
+    def require(self, model: XmlModel, field: str, why: str, code: int | None = 13) -> Iterator[Violation]:
+        """A finding when ``model.field`` is absent (or an empty list) although ``why`` makes it required."""
+        value = getattr(model, field)
+        if value is None or (isinstance(value, list) and not value):
+            yield self.violation(model, field, f"{why}: provide {self.label(model, field)}", code=code)
+
+    def forbid(self, model: XmlModel, field: str, why: str, code: int | None = 15) -> Iterator[Violation]:
+        """A finding for each occurrence of ``model.field`` although ``why`` excludes it."""
+        value = getattr(model, field)
+        label = self.label(model, field)
+        if isinstance(value, list):
+            for i in range(len(value)):
+                yield self.violation(model, field, f"{why}: remove {label}", code=code, index=i)
+        elif value is not None:
+            yield self.violation(model, field, f"{why}: remove {label}", code=code)
+
     @staticmethod
     def unchecked(reason: str, path: str | None = None) -> Unchecked:
         return Unchecked(reason, path)

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ncts5.messages.meta import XmlModel
 from ncts5.rules.context import Context, Outcome
 from ncts5.rules.registry import not_checkable, rule
 
@@ -28,28 +27,6 @@ def _undecided(list_id: str, value: object) -> str:
 
 def _country(office_reference: str | None) -> str | None:
     return office_reference[:2] if office_reference else None
-
-
-def _present(model: XmlModel, field: str) -> bool:
-    value = getattr(model, field)
-    return bool(value) if isinstance(value, list) else value is not None
-
-
-def _required(ctx: Context, model: XmlModel, field: str, why: str, code: int | None = 13) -> Iterator[Outcome]:
-    """A finding when ``model.field`` is absent although ``why`` makes it required."""
-    if not _present(model, field):
-        yield ctx.violation(model, field, f"{why}: provide {ctx.label(model, field)}", code=code)
-
-
-def _not_allowed(ctx: Context, model: XmlModel, field: str, why: str, code: int | None = 15) -> Iterator[Outcome]:
-    """A finding for each occurrence of ``model.field`` although ``why`` excludes it."""
-    value = getattr(model, field)
-    label = ctx.label(model, field)
-    if isinstance(value, list):
-        for i in range(len(value)):
-            yield ctx.violation(model, field, f"{why}: remove {label}", code=code, index=i)
-    elif value is not None:
-        yield ctx.violation(model, field, f"{why}: remove {label}", code=code)
 
 
 def _op(ctx: Context) -> Any:
@@ -73,9 +50,9 @@ def c0191(ctx: Context) -> Iterator[Outcome]:
     c = _consignment(ctx)
     if security in ("1", "3"):
         why = f"11 07 000 000 Security {security} includes an entry summary declaration, naming the place of unloading"
-        yield from _required(ctx, c, "place_of_unloading", why)
+        yield from ctx.require(c, "place_of_unloading", why)
     elif security == "0":
-        yield from _not_allowed(ctx, c, "place_of_unloading", "without safety and security data (Security 0)")
+        yield from ctx.forbid(c, "place_of_unloading", "without safety and security data (Security 0)")
 
 
 @rule(
@@ -87,7 +64,7 @@ def c0403(ctx: Context) -> Iterator[Outcome]:
     op = _op(ctx)
     if op.additional_declaration_type != "D":
         why = f"11 02 000 000 Additional declaration type {op.additional_declaration_type} is not pre-lodged"
-        yield from _required(ctx, _consignment(ctx), "place_of_loading", why)
+        yield from ctx.require(_consignment(ctx), "place_of_loading", why)
 
 
 @rule(
@@ -99,10 +76,10 @@ def c0586(ctx: Context) -> Iterator[Outcome]:
     op = _op(ctx)
     c = _consignment(ctx)
     if op.binding_itinerary == "1":
-        yield from _required(ctx, c, "country_of_routing_of_consignment", "16 17 000 000 Binding itinerary is 1")
+        yield from ctx.require(c, "country_of_routing_of_consignment", "16 17 000 000 Binding itinerary is 1")
     elif op.security in SAFETY_AND_SECURITY:
         why = f"11 07 000 000 Security {op.security} includes safety and security data"
-        yield from _required(ctx, c, "country_of_routing_of_consignment", why)
+        yield from ctx.require(c, "country_of_routing_of_consignment", why)
 
 
 @rule(
@@ -114,7 +91,7 @@ def c0599(ctx: Context) -> Iterator[Outcome]:
     op = _op(ctx)
     if op.security in SAFETY_AND_SECURITY and op.additional_declaration_type == "A":
         why = f"11 07 000 000 Security {op.security} on a standard (type A) declaration"
-        yield from _required(ctx, _consignment(ctx), "mode_of_transport_at_the_border", why)
+        yield from ctx.require(_consignment(ctx), "mode_of_transport_at_the_border", why)
 
 
 @rule(
@@ -134,7 +111,7 @@ def c0710(ctx: Context) -> Iterator[Outcome]:
         yield ctx.unchecked(_undecided("CL147", country), ctx.path(c, "location_of_goods"))
     elif not in_area:
         why = f"the office of departure is in {country}, outside the customs security agreement area"
-        yield from _required(ctx, c, "location_of_goods", why)
+        yield from ctx.require(c, "location_of_goods", why)
 
 
 @rule(
@@ -147,10 +124,10 @@ def c0806(ctx: Context) -> Iterator[Outcome]:
     c = _consignment(ctx)
     if c.mode_of_transport_at_the_border == "5":
         why = "19 03 000 000 Mode of transport at the border is 5 (postal consignment)"
-        yield from _not_allowed(ctx, c, "active_border_transport_means", why)
+        yield from ctx.forbid(c, "active_border_transport_means", why)
     elif op.security in SAFETY_AND_SECURITY and op.additional_declaration_type == "A":
         why = f"11 07 000 000 Security {op.security} on a standard (type A) declaration"
-        yield from _required(ctx, c, "active_border_transport_means", why)
+        yield from ctx.require(c, "active_border_transport_means", why)
 
 
 @rule("C0822", "Container indicator: required unless the declaration is pre-lodged (additional declaration type D).")
@@ -158,7 +135,7 @@ def c0822(ctx: Context) -> Iterator[Outcome]:
     op = _op(ctx)
     if op.additional_declaration_type != "D":
         why = f"11 02 000 000 Additional declaration type {op.additional_declaration_type} is not pre-lodged"
-        yield from _required(ctx, _consignment(ctx), "container_indicator", why)
+        yield from ctx.require(_consignment(ctx), "container_indicator", why)
 
 
 @rule("C0823", "Transport equipment: required for containers, optional otherwise, not allowed without the indicator.")
@@ -166,10 +143,10 @@ def c0823(ctx: Context) -> Iterator[Outcome]:
     c = _consignment(ctx)
     if c.container_indicator == "1":
         why = "19 01 000 000 Container indicator 1 declares containers, each one a transport equipment"
-        yield from _required(ctx, c, "transport_equipment", why)
+        yield from ctx.require(c, "transport_equipment", why)
     elif c.container_indicator is None:
         why = "19 01 000 000 Container indicator is absent, and transport equipment depends on it"
-        yield from _not_allowed(ctx, c, "transport_equipment", why)
+        yield from ctx.forbid(c, "transport_equipment", why)
 
 
 @rule("R0789", "Without a declared customs office of transit only one active border transport means is allowed.")
@@ -374,7 +351,7 @@ def b1806(ctx: Context) -> Iterator[Outcome]:
     mode = c.mode_of_transport_at_the_border
     if mode is not None and mode not in ("2", "5"):
         why = f"during the transition period 19 03 000 000 Mode of transport at the border {mode} needs it"
-        yield from _required(ctx, c, "active_border_transport_means", why, code=None)
+        yield from ctx.require(c, "active_border_transport_means", why, code=None)
 
 
 @rule(
@@ -395,19 +372,19 @@ def b1823(ctx: Context) -> Iterator[Outcome]:
         if in_ctc:
             if any(i.consignee is not None for i in items):
                 why = "during the transition period consignees are given either per goods item or for the consignment"
-                yield from _not_allowed(ctx, c, "consignee", why, code=None)
+                yield from ctx.forbid(c, "consignee", why, code=None)
             else:
                 why = (
                     f"during the transition period a destination in a common transit country "
                     f"({c.country_of_destination}) needs the consignee at consignment level"
                 )
-                yield from _required(ctx, c, "consignee", why, code=None)
+                yield from ctx.require(c, "consignee", why, code=None)
             return
     if op.security in ("2", "3"):
         unknown = any(a.code == "30600" for i in items for a in i.additional_information)
         if unknown:
             why = "a goods item declares the consignee unknown (additional information 30600)"
-            yield from _not_allowed(ctx, c, "consignee", why, code=None)
+            yield from ctx.forbid(c, "consignee", why, code=None)
 
 
 @rule(
@@ -421,10 +398,10 @@ def b1848(ctx: Context) -> Iterator[Outcome]:
     c = _consignment(ctx)
     if op.security in SAFETY_AND_SECURITY:
         why = f"during the transition period 11 07 000 000 Security {op.security} needs the countries of routing"
-        yield from _required(ctx, c, "country_of_routing_of_consignment", why, code=None)
+        yield from ctx.require(c, "country_of_routing_of_consignment", why, code=None)
     else:
         why = "during the transition period countries of routing are given only with safety and security data"
-        yield from _not_allowed(ctx, c, "country_of_routing_of_consignment", why, code=None)
+        yield from ctx.forbid(c, "country_of_routing_of_consignment", why, code=None)
 
 
 @rule(
@@ -438,10 +415,10 @@ def b1858(ctx: Context) -> Iterator[Outcome]:
     c = _consignment(ctx)
     if op.security == "0":
         why = "during the transition period there is no place of unloading without safety and security data"
-        yield from _not_allowed(ctx, c, "place_of_unloading", why, code=None)
+        yield from ctx.forbid(c, "place_of_unloading", why, code=None)
     elif op.specific_circumstance_indicator != "XXX":
         why = (
             f"during the transition period 11 07 000 000 Security {op.security} needs it unless "
             "11 04 000 000 Specific circumstance indicator is XXX"
         )
-        yield from _required(ctx, c, "place_of_unloading", why, code=None)
+        yield from ctx.require(c, "place_of_unloading", why, code=None)

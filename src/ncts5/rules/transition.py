@@ -29,24 +29,6 @@ TP_CODE = 50
 SECURITY_SUMMARY = {"1", "2", "3"}
 
 
-def absent(ctx: Context, model: Any, field: str, why: str) -> Iterator[Outcome]:
-    """A finding for every occurrence of ``model.field`` (which must not be there)."""
-    value = getattr(model, field)
-    label = ctx.label(model, field)
-    if isinstance(value, list):
-        for i in range(len(value)):
-            yield ctx.violation(model, field, f"{why}: remove {label}", index=i)
-    elif value is not None:
-        yield ctx.violation(model, field, f"{why}: remove {label}")
-
-
-def present(ctx: Context, model: Any, field: str, why: str) -> Iterator[Outcome]:
-    """A finding when ``model.field`` (which is required) is missing or empty."""
-    value = getattr(model, field)
-    if value is None or (isinstance(value, list) and not value):
-        yield ctx.violation(model, field, f"{why}: provide {ctx.label(model, field)}")
-
-
 def at_most(ctx: Context, model: Any, field: str, limit: int, why: str) -> Iterator[Outcome]:
     """A finding for each occurrence of the repeated ``model.field`` beyond ``limit``."""
     value = getattr(model, field)
@@ -105,10 +87,10 @@ def b1891(ctx: Context) -> Iterator[Outcome]:
     consignment = ctx.message.consignment  # type: ignore[attr-defined]
     if consignment.inland_mode_of_transport == "5":
         why = "during the transition period postal consignments (inland mode of transport 5) declare no transport means"
-        yield from absent(ctx, consignment, "departure_transport_means", why)
+        yield from ctx.forbid(consignment, "departure_transport_means", why, code=None)
     elif not _container(ctx):
         why = "during the transition period goods not in containers need the departure transport means"
-        yield from present(ctx, consignment, "departure_transport_means", why)
+        yield from ctx.require(consignment, "departure_transport_means", why, code=None)
 
 
 @rule(
@@ -122,8 +104,8 @@ def b1892(ctx: Context) -> Iterator[Outcome]:
         return
     why = "during the transition period, for goods not in containers, each departure transport means is identified"
     for means in ctx.message.consignment.departure_transport_means:  # type: ignore[attr-defined]
-        yield from present(ctx, means, "type_of_identification", why)
-        yield from present(ctx, means, "identification_number", why)
+        yield from ctx.require(means, "type_of_identification", why, code=None)
+        yield from ctx.require(means, "identification_number", why, code=None)
 
 
 @rule(
@@ -138,10 +120,10 @@ def b1893(ctx: Context) -> Iterator[Outcome]:
     consignment = ctx.message.consignment  # type: ignore[attr-defined]
     if security == "0":
         why = "during the transition period a declaration without security data (security 0) has no place of loading"
-        yield from absent(ctx, consignment, "place_of_loading", why)
+        yield from ctx.forbid(consignment, "place_of_loading", why, code=None)
     else:
         why = f"during the transition period a declaration with security {security} needs the place of loading"
-        yield from present(ctx, consignment, "place_of_loading", why)
+        yield from ctx.require(consignment, "place_of_loading", why, code=None)
 
 
 @rule(
@@ -155,10 +137,10 @@ def b1897(ctx: Context) -> Iterator[Outcome]:
     for means in consignment.departure_transport_means:
         if consignment.inland_mode_of_transport == "2":
             why = "during the transition period rail transport (inland mode of transport 2) declares no nationality"
-            yield from absent(ctx, means, "nationality", why)
+            yield from ctx.forbid(means, "nationality", why, code=None)
         elif not _container(ctx):
             why = "during the transition period, for goods not in containers, the transport means needs a nationality"
-            yield from present(ctx, means, "nationality", why)
+            yield from ctx.require(means, "nationality", why, code=None)
 
 
 @rule(
@@ -171,10 +153,10 @@ def b1898(ctx: Context) -> Iterator[Outcome]:
     for ref in ctx.all("Guarantee/GuaranteeReference"):
         if ref.amount_to_be_covered is not None:  # type: ignore[attr-defined]
             why = "during the transition period the amount to be covered needs its currency"
-            yield from present(ctx, ref, "currency", why)
+            yield from ctx.require(ref, "currency", why, code=None)
         else:
             why = "during the transition period a currency is only declared with an amount to be covered"
-            yield from absent(ctx, ref, "currency", why)
+            yield from ctx.forbid(ref, "currency", why, code=None)
 
 
 def _nothing(ctx: Context) -> Iterator[Outcome]:
@@ -299,4 +281,4 @@ def b1966(ctx: Context) -> Iterator[Outcome]:
         "during the transition period an office of exit for transit is only declared when at least one office "
         "of transit lies outside the security agreement area (CL147)"
     )
-    yield from absent(ctx, msg, "customs_office_of_exit_for_transit_declared", why)
+    yield from ctx.forbid(msg, "customs_office_of_exit_for_transit_declared", why, code=None)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ncts5.rules.context import Context, Outcome
 from ncts5.rules.registry import rule
-from ncts5.rules.transition import SECURITY_SUMMARY, TP, TP_CODE, absent, at_most, present
+from ncts5.rules.transition import SECURITY_SUMMARY, TP, TP_CODE, at_most
 
 
 @rule(
@@ -47,7 +47,7 @@ def b1895(ctx: Context) -> Iterator[Outcome]:
         "consignment may not be repeated on goods items"
     )
     for item in ctx.all("Consignment/HouseConsignment/ConsignmentItem"):
-        yield from absent(ctx, item, "reference_number_ucr", why)
+        yield from ctx.forbid(item, "reference_number_ucr", why, code=None)
 
 
 @rule(
@@ -69,7 +69,7 @@ def b1896(ctx: Context) -> Iterator[Outcome]:
         f"during the transition period a declaration with security {op.security} and no reference number UCR "
         "needs a transport document on its first goods item"
     )
-    yield from present(ctx, items[0], "transport_document", why)
+    yield from ctx.require(items[0], "transport_document", why, code=None)
 
 
 @rule(
@@ -84,25 +84,25 @@ def b1965(ctx: Context) -> Iterator[Outcome]:
     field = "country_of_dispatch"
     if ctx.message.transit_operation.declaration_type != "TIR":  # type: ignore[attr-defined]
         why = "during the transition period the country of dispatch is only declared for TIR"
-        yield from absent(ctx, consignment, field, why)
+        yield from ctx.forbid(consignment, field, why, code=None)
         for house in consignment.house_consignment:
-            yield from absent(ctx, house, field, why)
+            yield from ctx.forbid(house, field, why, code=None)
             for item in house.consignment_item:
-                yield from absent(ctx, item, field, why)
+                yield from ctx.forbid(item, field, why, code=None)
         return
     for house in consignment.house_consignment:
         if consignment.country_of_dispatch is not None:
             why = (
                 "during the transition period a TIR country of dispatch given for the whole consignment is not repeated"
             )
-            yield from absent(ctx, house, field, why)
+            yield from ctx.forbid(house, field, why, code=None)
         above = consignment.country_of_dispatch is not None or house.country_of_dispatch is not None
         for item in house.consignment_item:
             if above:
                 why = (
                     "during the transition period a TIR country of dispatch declared at a higher level is not repeated"
                 )
-                yield from absent(ctx, item, field, why)
+                yield from ctx.forbid(item, field, why, code=None)
             else:
                 why = "during the transition period a TIR declaration states the country of dispatch"
-                yield from present(ctx, item, field, why)
+                yield from ctx.require(item, field, why, code=None)
