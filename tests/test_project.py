@@ -42,8 +42,8 @@ def test_registry_entries_are_complete_and_honest():
     for r in registry().values():
         assert r.description and len(r.description) < 200, r.id
         assert r.places, f"{r.id} is attached to no field"
-        if r.status == "implemented":
-            assert r.check is not None and r.reason is None, r.id
+        if r.status == "implemented":  # a check, or a transition rule whose whole content is its suspension
+            assert (r.check is not None or r.suspends) and r.reason is None, r.id
         elif r.status == "reference-data":
             assert r.check is not None and r.reason, r.id
         else:
@@ -55,7 +55,7 @@ def test_every_implemented_rule_is_named_by_at_least_two_rule_tests():
     text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests" / "rules").glob("test_*.py"))
     lacking = []
     for r in registry().values():
-        if r.status == "not-checkable":
+        if r.status == "not-checkable" or r.cases:  # declared cases: tests/rules/test_catalogue.py runs them
             continue
         needed = 1 if r.suspends else 2  # a pure suspension is proven by its suspended rule's tests
         if len(re.findall(rf"[\"']{r.id}[\"']", text)) < needed:

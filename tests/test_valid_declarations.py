@@ -12,7 +12,11 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import subprocess
+import sys
+import tomllib
 from collections.abc import Callable, Iterator
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -22,25 +26,28 @@ from hypothesis import strategies as st
 
 import ncts5
 from ncts5 import codelists
+from ncts5.checkdigits import iso6346_check_digit
 from ncts5.messages.cc015c import CC015C
 from ncts5.report import Report
-from ncts5.rules.documents import _mrn_check_digit
 from ncts5.testing import valid_declarations
-from ncts5.testing_declarations import (
+from ncts5.testing.identifiers import container_number, export_mrns, grns, imo_number
+from ncts5.testing.tables import (
     ADDITIONAL_REFERENCES,
+    BORDER_MEANS_TYPES,
+    BULK,
     COUNTRIES,
+    CTC_COUNTRIES,
     GOODS,
+    MEANS_TYPES,
     OFFICES,
     POSTCODE_ADDRESS_COUNTRIES,
     ROUTES,
     SUPPORTING_DOCUMENTS,
+    THIRD_COUNTRIES,
     TRANSPORT_DOCUMENTS,
-    check_digit,
-    declarations,
-    export_mrns,
-    grns,
+    UNPACKED,
 )
-from tests.conftest import REFERENCE, need_shared
+from tests.conftest import REFERENCE, ROOT, need_shared
 
 PHASES = ("final", "transition")
 PROPERTY = settings(max_examples=30, deadline=None)
@@ -105,7 +112,7 @@ def test_declarations_round_trip_through_xml(phase: str, data: st.DataObject) ->
 
 def test_unknown_phase_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown phase"):
-        declarations(phase="phase4")
+        valid_declarations(phase="phase4")
 
 
 # ---------------------------------------------------------------------------------------- variety
@@ -124,8 +131,13 @@ def test_the_strategy_varies(phase: str) -> None:
     kinds = {m.transit_operation.declaration_type for m in seen}
     item_counts = {sum(len(h.consignment_item) for h in m.consignment.house_consignment) for m in seen}
     securities = {m.transit_operation.security for m in seen}
-    routes = {(m.customs_office_of_departure.reference_number[:2],
-               m.customs_office_of_destination_declared.reference_number[:2]) for m in seen}
+    routes = {
+        (
+            m.customs_office_of_departure.reference_number[:2],
+            m.customs_office_of_destination_declared.reference_number[:2],
+        )
+        for m in seen
+    }
     assert len(kinds) > 1, kinds
     assert len(item_counts) > 1, item_counts
     assert len(securities) > 1, securities
@@ -146,9 +158,11 @@ def _transit_countries(msg: CC015C) -> set[str]:
 SITUATIONS: dict[str, tuple[str, Callable[[CC015C], bool]]] = {
     "mixed T with a T2 goods item and an office of transit": (
         "final",
-        lambda m: m.transit_operation.declaration_type == "T"
-        and {"T1", "T2"} <= {i.declaration_type for i in _items(m)}
-        and bool(m.customs_office_of_transit_declared),
+        lambda m: (
+            m.transit_operation.declaration_type == "T"
+            and {"T1", "T2"} <= {i.declaration_type for i in _items(m)}
+            and bool(m.customs_office_of_transit_declared)
+        ),
     ),
     "TIR under carnet, guarantee B": (
         "final",
@@ -160,24 +174,30 @@ SITUATIONS: dict[str, tuple[str, Callable[[CC015C], bool]]] = {
     ),
     "entry and exit summary declaration (security 3) with border transport means": (
         "final",
-        lambda m: m.transit_operation.security == "3"
-        and bool(m.consignment.active_border_transport_means)
-        and m.consignment.place_of_unloading is not None,
+        lambda m: (
+            m.transit_operation.security == "3"
+            and bool(m.consignment.active_border_transport_means)
+            and m.consignment.place_of_unloading is not None
+        ),
     ),
     "to Switzerland through an office of transit there": (
         "final",
-        lambda m: m.customs_office_of_destination_declared.reference_number.startswith("CH")
-        and "CH" in _transit_countries(m),
+        lambda m: (
+            m.customs_office_of_destination_declared.reference_number.startswith("CH") and "CH" in _transit_countries(m)
+        ),
     ),
     "from Switzerland into the Union, T2 goods proving their status": (
         "final",
-        lambda m: m.customs_office_of_departure.reference_number.startswith("CH")
-        and any(i.previous_document and i.previous_document[0].type in ("N825", "C620", "N822") for i in _items(m)),
+        lambda m: (
+            m.customs_office_of_departure.reference_number.startswith("CH")
+            and any(i.previous_document and i.previous_document[0].type in ("N825", "C620", "N822") for i in _items(m))
+        ),
     ),
     "export followed by transit, export MRN per house consignment": (
         "final",
-        lambda m: any(h.previous_document and h.previous_document[0].type == "N830"
-                      for h in m.consignment.house_consignment),
+        lambda m: any(
+            h.previous_document and h.previous_document[0].type == "N830" for h in m.consignment.house_consignment
+        ),
     ),
     "exit summary declaration with an office of exit for transit": (
         "final",
@@ -185,8 +205,10 @@ SITUATIONS: dict[str, tuple[str, Callable[[CC015C], bool]]] = {
     ),
     "consignee unknown (30600) for goods exported to a third country": (
         "final",
-        lambda m: any(ai.code == "30600" for ai in m.consignment.additional_information)
-        or any(ai.code == "30600" for h in m.consignment.house_consignment for ai in h.additional_information),
+        lambda m: (
+            any(ai.code == "30600" for ai in m.consignment.additional_information)
+            or any(ai.code == "30600" for h in m.consignment.house_consignment for ai in h.additional_information)
+        ),
     ),
     "goods item packed in another item's packages": (
         "final",
@@ -198,8 +220,10 @@ SITUATIONS: dict[str, tuple[str, Callable[[CC015C], bool]]] = {
     ),
     "containers with seals and goods references": (
         "final",
-        lambda m: len(m.consignment.transport_equipment) > 1
-        and all(te.container_identification_number for te in m.consignment.transport_equipment),
+        lambda m: (
+            len(m.consignment.transport_equipment) > 1
+            and all(te.container_identification_number for te in m.consignment.transport_equipment)
+        ),
     ),
     "transition: export MRN on the goods item": (
         "transition",
@@ -211,19 +235,25 @@ SITUATIONS: dict[str, tuple[str, Callable[[CC015C], bool]]] = {
     ),
     "transition: consignee unknown (30600) on a goods item, the others with their consignee": (
         "transition",
-        lambda m: any(ai.code == "30600" for i in _items(m) for ai in i.additional_information)
-        and any(i.consignee is not None for i in _items(m)),
+        lambda m: (
+            any(ai.code == "30600" for i in _items(m) for ai in i.additional_information)
+            and any(i.consignee is not None for i in _items(m))
+        ),
     ),
     "transition: TIR with its country of dispatch": (
         "transition",
-        lambda m: m.transit_operation.declaration_type == "TIR"
-        and (m.consignment.country_of_dispatch is not None or all(i.country_of_dispatch for i in _items(m))),
+        lambda m: (
+            m.transit_operation.declaration_type == "TIR"
+            and (m.consignment.country_of_dispatch is not None or all(i.country_of_dispatch for i in _items(m)))
+        ),
     ),
     "transition: security data, no UCR, transport document on the first item": (
         "transition",
-        lambda m: m.transit_operation.security != "0"
-        and m.consignment.reference_number_ucr is None
-        and bool(_items(m)[0].transport_document),
+        lambda m: (
+            m.transit_operation.security != "0"
+            and m.consignment.reference_number_ucr is None
+            and bool(_items(m)[0].transport_document)
+        ),
     ),
 }
 
@@ -231,7 +261,7 @@ SITUATIONS: dict[str, tuple[str, Callable[[CC015C], bool]]] = {
 @pytest.mark.parametrize("situation", SITUATIONS)
 def test_the_strategy_reaches(situation: str) -> None:
     phase, condition = SITUATIONS[situation]
-    msg = find(declarations(phase=phase), condition, settings=SEARCH)
+    msg = find(valid_declarations(phase=phase), condition, settings=SEARCH)
     check(msg, phase)
 
 
@@ -241,17 +271,42 @@ def test_the_strategy_reaches(situation: str) -> None:
 @given(export_mrns("DE", 2026))
 def test_export_mrns_carry_the_check_digit_the_rules_expect(mrn: str) -> None:
     assert re.fullmatch(r"26DE[A-Z0-9]{12}[ABE][0-9]", mrn)
-    assert mrn[17] == _mrn_check_digit(mrn) == check_digit(mrn[:17])
+    assert mrn[17] == iso6346_check_digit(mrn[:17])
 
 
 @given(grns("PL", 2025), grns("PL", 2025, voucher=True))
 def test_grns_have_17_or_24_characters(grn: str, voucher: str) -> None:
     assert re.fullmatch(r"25PL[A-Z0-9]{12}[0-9]", grn)
     assert re.fullmatch(r"25PL[A-Z0-9]{12}[0-9][A-Z][0-9]{6}", voucher)
+    assert grn[16] == iso6346_check_digit(grn[:16]) and voucher[16] == iso6346_check_digit(voucher[:16])
 
 
-def test_check_digit_of_a_published_container_number() -> None:
-    assert check_digit("CSQU305438") == "3"  # the ISO 6346 example
+def test_container_and_imo_numbers_end_with_their_check_digit() -> None:
+    assert container_number("CSQU", 305438) == "CSQU3054383"  # the ISO 6346 example
+    assert imo_number(7472) == "IMO9074729"
+
+
+# ---------------------------------------------------------------------------------------- the package
+
+
+def test_every_data_file_says_what_it_holds_and_where_it_comes_from_and_is_shipped() -> None:
+    data = Path(ncts5.__file__).parent / "testing" / "data"
+    files = sorted(data.glob("*"))
+    names = ("codes", "countries", "goods", "names", "offices", "routes")
+    assert {f.name for f in files} == {f"{n}.json" for n in names}
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    shipped = package_data["package-data"]["ncts5"]
+    for f in files:
+        head = json.loads(f.read_text(encoding="utf-8"))
+        assert head["about"] and head["source"], f.name
+        assert any(fnmatch(f"testing/data/{f.name}", pattern) for pattern in shipped), f"{f.name} is not package data"
+
+
+def test_importing_the_strategies_needs_only_hypothesis() -> None:
+    # what `pip install 'ncts5[testing]'` installs: no pytest, no xmlschema
+    code = "import sys; sys.modules['pytest'] = sys.modules['xmlschema'] = None; import ncts5.testing; print('ok')"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert run.stdout.strip() == "ok", run.stderr
 
 
 # ---------------------------------------------------------------------------------------- real data
@@ -274,6 +329,12 @@ def _official() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         "SupportingDocumentType": codes("SupportingDocumentType"),
         "TransportDocumentType": codes("TransportDocumentType"),
         "AdditionalReference": codes("AdditionalReference", "documentType"),
+        "KindOfPackagesBulk": codes("KindOfPackagesBulk"),
+        "KindOfPackagesUnpacked": codes("KindOfPackagesUnpacked"),
+        "CountryCodesCommonTransit": codes("CountryCodesCommonTransit"),
+        "CountryCodesCommunity": codes("CountryCodesCommunity"),
+        "TypeOfIdentificationOfMeansOfTransport": codes("TypeOfIdentificationOfMeansOfTransport", "type"),
+        "TypeOfIdentificationofMeansOfTransportActive": codes("TypeOfIdentificationofMeansOfTransportActive", "code"),
     }
     roles: dict[str, set[str]] = {}
     for e in col["customsOffices"]["listEntries"]:
@@ -304,6 +365,12 @@ def test_value_tables_hold_real_reference_data() -> None:
     assert set(SUPPORTING_DOCUMENTS) <= lists["SupportingDocumentType"]
     assert {t for kinds in TRANSPORT_DOCUMENTS.values() for t in kinds} <= lists["TransportDocumentType"]
     assert set(ADDITIONAL_REFERENCES) <= lists["AdditionalReference"]
+    assert lists["KindOfPackagesBulk"] == BULK
+    assert lists["KindOfPackagesUnpacked"] == UNPACKED
+    assert not CTC_COUNTRIES - (lists["CountryCodesCommonTransit"] - lists["CountryCodesCommunity"])
+    assert not THIRD_COUNTRIES & lists["CountryCodesCommonTransit"]
+    assert {t for kinds in MEANS_TYPES.values() for t in kinds} <= lists["TypeOfIdentificationOfMeansOfTransport"]
+    assert set(BORDER_MEANS_TYPES.values()) <= lists["TypeOfIdentificationofMeansOfTransportActive"]
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,11 @@ The XSDs are read, never copied: what they enforce is written out as pydantic
 models (structure, occurrences, facets), merged with the DDNTA tables (priority,
 code list, rule ids) and with ``tools/spec/data_elements.csv`` (data element
 numbers).  The generated modules are committed so the package needs nothing at
-run time.
+run time.  Which messages are generated comes from ``ncts5.messages.catalogue``.
+
+The output type-checks for users: every simple type is ``Annotated[<Python type>,
+Facets(...)]`` (a ``Literal`` for an enumeration), and fields carry their XML names
+as validation and serialization aliases so that ``__init__`` takes Python names.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from ncts5.messages.catalogue import MESSAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 XSD_DIR = SHARED / "xsd" / "p5-51.8.6"
@@ -32,7 +38,6 @@ TABLE_DIR = SHARED / "reference" / "ddnta-q2"
 DE_CSV = ROOT / "tools" / "spec" / "data_elements.csv"
 OUT_DIR = ROOT / "src" / "ncts5" / "messages"
 XS = "{http://www.w3.org/2001/XMLSchema}"
-MESSAGES = {"CC015C": "IE015", "CC170C": "IE170"}
 BUILTINS = {
     "xs:string": ("string", "preserve"),
     "xs:normalizedString": ("string", "replace"),
@@ -52,7 +57,7 @@ class Schema:
         self.simple: dict[str, etree._Element] = {}
         self.groups: dict[str, etree._Element] = {}
         self.roots: dict[str, etree._Element] = {}
-        for name in ["ctypes.xsd", "htypes.xsd", "stypes.xsd", "tcl.xsd", "cc015c.xsd", "cc170c.xsd"]:
+        for name in ["ctypes.xsd", "htypes.xsd", "stypes.xsd", "tcl.xsd", *(m.xsd_file for m in MESSAGES)]:
             tree = etree.parse(str(directory / name))
             for el in tree.getroot():
                 n = el.get("name")
@@ -307,10 +312,7 @@ def signature(node: Node) -> tuple:
         node.rules,
         node.priority,
         node.table_codelist,
-        tuple(
-            signature(c) if c.complex else _leaf_signature(c)
-            for c in node.children
-        ),
+        tuple(signature(c) if c.complex else _leaf_signature(c) for c in node.children),
     )
 
 
@@ -383,18 +385,34 @@ def render_item(n: Node) -> str:
 
 
 def render_field(n: Node) -> str:
+    """One model field: Python name, typed value, metadata, default and XML name.
+
+    The XML name is given as ``validation_alias`` and ``serialization_alias``, not ``alias``:
+    type checkers that see pydantic models through ``dataclass_transform`` (mypy without the
+    pydantic plugin, pyright) name an ``__init__`` parameter after ``alias``, and users build
+    models by Python name.  Defaults are keywords (``default=None``) so pyright sees them.
+    """
     base = n.class_name if n.complex else f"st.{n.type_name}"
     item = render_item(n)
     fname = snake(n.xml_name)
-    alias = f"alias={n.xml_name!r}"
+    args: list[str] = []
     if n.max_occurs > 1:
-        bounds = f", max_length={n.max_occurs}" if n.max_occurs < 10**9 else ""
+        if not n.min_occurs:
+            args.append("default_factory=empty_list")
+    elif n.min_occurs == 0:
+        args.append("default=None")
+    if fname != n.xml_name:
+        args += [f"validation_alias={n.xml_name!r}", f"serialization_alias={n.xml_name!r}"]
+    if n.max_occurs > 1:
         if n.min_occurs:
-            return f"    {fname}: Annotated[list[{base}], {item}] = Field({alias}, min_length={n.min_occurs}{bounds})"
-        return f"    {fname}: Annotated[list[{base}], {item}] = Field(default_factory=list, {alias}{bounds})"
-    if n.min_occurs == 0:
-        return f"    {fname}: Annotated[{base} | None, {item}] = Field(None, {alias})"
-    return f"    {fname}: Annotated[{base}, {item}] = Field({alias})"
+            args.append(f"min_length={n.min_occurs}")
+        if n.max_occurs < 10**9:
+            args.append(f"max_length={n.max_occurs}")
+        annotation = f"list[{base}]"
+    else:
+        annotation = f"{base} | None" if n.min_occurs == 0 else base
+    default = f" = Field({', '.join(args)})" if args else ""
+    return f"    {fname}: Annotated[{annotation}, {item}]{default}"
 
 
 def class_doc(n: Node, level: str) -> str:
@@ -436,14 +454,14 @@ def post_order(tree: Node, ordered: list[Node]) -> list[Node]:
     return out
 
 
-def render_message(tree: Node, ordered: list[Node]) -> str:
-    out = [HEADER.format(title=f"{tree.xml_name} ({MESSAGES[tree.xml_name]}) data groups as pydantic models.")]
+def render_message(tree: Node, ordered: list[Node], ie: str) -> str:
+    out = [HEADER.format(title=f"{tree.xml_name} ({ie}) data groups as pydantic models.")]
     out.append("from __future__ import annotations\n")
     out.append("from typing import Annotated, ClassVar\n")
     out.append("from pydantic import Field\n")
     out.append("from ncts5.messages import simple_types as st")
     out.append("from ncts5.messages.message import Message")
-    out.append("from ncts5.messages.meta import Item, XmlModel\n")
+    out.append("from ncts5.messages.meta import Item, XmlModel, empty_list\n")
     names = ["    " + repr(n.class_name) + "," for n in ordered]
     out.append("__all__ = [\n" + "\n".join(sorted(names)) + "\n]\n")
     for n in post_order(tree, ordered):  # children before parents: no forward references
@@ -464,12 +482,35 @@ def render_message(tree: Node, ordered: list[Node]) -> str:
     return "\n".join(out) + "\n"
 
 
+#: The Python type a value of each XSD kind becomes (an enumeration becomes a ``Literal``).
+PYTHON_TYPES = {"string": "str", "integer": "int", "decimal": "Decimal", "date": "date", "datetime": "datetime"}
+
+
+def python_type(f: dict[str, object]) -> str:
+    """What type checkers see for a simple type: its Python type, or a ``Literal`` of its enumeration."""
+    enumeration = f.get("enumeration")
+    if isinstance(enumeration, frozenset):
+        assert f["kind"] == "string", "enumerations of other kinds would need typed literals"
+        return "Literal[" + ", ".join(repr(v) for v in sorted(enumeration)) + "]"
+    return PYTHON_TYPES[str(f["kind"])]
+
+
 def render_simple_types(schema: Schema, type_names: set[str]) -> str:
-    out = [HEADER.format(title="The XSD simple types CC015C and CC170C use, as annotated pydantic types.")]
+    roots = " and ".join(m.root_name for m in MESSAGES)
+    out = [HEADER.format(title=f"The XSD simple types {roots} use, as annotated Python types.")]
+    facets = {name: facets_of(schema, name) for name in sorted(type_names)}
+    types = {name: python_type(f) for name, f in facets.items()}
+    used = set(types.values())
     out.append("from __future__ import annotations\n")
-    out.append("from ncts5.messages.facets import Facets, simple_type\n")
-    for name in sorted(type_names):
-        out.append(f"{name} = simple_type({render_facets(name, facets_of(schema, name))})")
+    if used & {"date", "datetime"}:
+        out.append("from datetime import " + ", ".join(sorted(used & {"date", "datetime"})))
+    if "Decimal" in used:
+        out.append("from decimal import Decimal")
+    literal = ", Literal" if any(t.startswith("Literal[") for t in used) else ""
+    out.append(f"from typing import Annotated{literal}, TypeAlias\n")
+    out.append("from ncts5.messages.facets import Facets\n")
+    for name, f in facets.items():
+        out.append(f"{name}: TypeAlias = Annotated[{types[name]}, {render_facets(name, f)}]")
     return "\n".join(out) + "\n"
 
 
@@ -479,15 +520,15 @@ def generate() -> dict[Path, str]:
     files: dict[Path, str] = {}
     simple: set[str] = set()
     problems: list[str] = []
-    for root, ie in MESSAGES.items():
-        tree = message_tree(schema, root)
-        problems += merge_table(tree, table_rows(TABLE_DIR / f"{ie}_table.md"))
+    for entry in MESSAGES:
+        tree = message_tree(schema, entry.root_name)
+        problems += merge_table(tree, table_rows(TABLE_DIR / f"{entry.ie}_table.md"))
         for n in walk(tree):
             n.data_element = de.get(n.path.replace("/@", "/"))
             if not n.complex:
                 simple.add(n.type_name)
         ordered = assign_class_names(tree)
-        files[OUT_DIR / f"{root.lower()}.py"] = render_message(tree, ordered)
+        files[OUT_DIR / f"{entry.module.rsplit('.', 1)[1]}.py"] = render_message(tree, ordered, entry.ie)
     if problems:
         print("\n".join(problems), file=sys.stderr)
         raise SystemExit(1)

@@ -16,15 +16,19 @@ Heavy modules (the generated models, the rule catalogue) load on first use, so
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ncts5.errors import NCTSError, ParseError, SchemaError, SchemaProblem
+from ncts5.messages.catalogue import BY_ROOT_NAME
 from ncts5.report import Finding, NotChecked, Report
-from ncts5.validation import gc_paused, is_valid, iter_findings, validate
+from ncts5.validation import is_valid, iter_findings, validate
 from ncts5.xml.parsing import DEFAULT_MAX_BYTES, Source
 
 if TYPE_CHECKING:
+    # Type checkers need the message classes by name; at run time __getattr__ loads them from the
+    # catalogue on first use (tests/test_message_catalogue.py keeps both equal to the catalogue).
     from ncts5 import codelists, rules
+    from ncts5.messages.catalogue import AnyMessage
     from ncts5.messages.cc015c import CC015C
     from ncts5.messages.cc170c import CC170C
 
@@ -50,27 +54,21 @@ __all__ = [
 ]
 
 
-def from_xml(data: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CC015C | CC170C:
-    """Read an IE015 (``CC015C``) or IE170 (``CC170C``) message from bytes, XML text or a path.
+def from_xml(data: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AnyMessage:
+    """Read a message (an IE015 ``CC015C`` or an IE170 ``CC170C``) from bytes, XML text or a path.
 
     Raises :class:`ParseError` for input that is not a readable NCTS message and
     :class:`SchemaError` listing every schema problem with its XML path.
     """
     from ncts5.xml.reader import from_xml as read
 
-    with gc_paused():  # see ncts5.validation.gc_paused
-        return read(data, max_bytes=max_bytes)  # type: ignore[return-value]
+    return cast("AnyMessage", read(data, max_bytes=max_bytes))
 
 
 def __getattr__(name: str) -> Any:
-    if name == "CC015C":
-        from ncts5.messages.cc015c import CC015C
-
-        return CC015C
-    if name == "CC170C":
-        from ncts5.messages.cc170c import CC170C
-
-        return CC170C
+    entry = BY_ROOT_NAME.get(name)
+    if entry is not None:
+        return entry.model()
     if name in ("codelists", "rules"):
         import importlib
 

@@ -11,6 +11,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -125,9 +126,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     try:
         resolve_options(**options)
         if args.xsd:
-            v = _xsd_cache(args.xsd)
-            v.schema("CC015C")
-            v.schema("CC170C")
+            _xsd_cache(args.xsd).compile_all()
         files = expand(args.files)
     except (OptionsError, ProfileError, XsdError) as exc:
         raise UsageError(str(exc)) from None
@@ -143,13 +142,31 @@ def cmd_validate(args: argparse.Namespace) -> int:
         json.dump(results, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        _print_text(results, quiet=args.quiet)
-    return EXIT_OK if all(r["valid"] for r in results) else EXIT_INVALID
+        _print_text(results, quiet=args.quiet, strict=args.strict, warning=None if args.quiet else _staleness(args))
+    if args.format == "json" and (warning := _staleness(args)):
+        sys.stderr.write(warning + "\n")  # stdout stays one JSON document
+    passed = all(r["valid"] and (r.get("complete", True) or not args.strict) for r in results)
+    return EXIT_OK if passed else EXIT_INVALID
 
 
-def _print_text(results: list[dict[str, Any]], *, quiet: bool) -> None:
+def _staleness(args: argparse.Namespace) -> str | None:
+    """The warning when the reference data in use is older than --max-age days (it never fails a run)."""
+    if args.no_codelists:
+        return None
+    from ncts5 import codelists
+    from ncts5.errors import NCTSError
+
+    try:
+        return codelists.staleness(max_age_days=args.max_age).warning()
+    except NCTSError as exc:  # a damaged installation or data directory: say so, the findings still stand
+        return f"warning: cannot tell how old the reference data is: {exc}"
+
+
+def _print_text(
+    results: list[dict[str, Any]], *, quiet: bool, strict: bool = False, warning: str | None = None
+) -> None:
     out = sys.stdout
-    errors = warnings = 0
+    errors = warnings = unchecked_files = unchecked_rules = 0
     for r in results:
         for f in r["findings"]:
             if f["severity"] == "error":
@@ -162,23 +179,35 @@ def _print_text(results: list[dict[str, Any]], *, quiet: bool) -> None:
             level = "" if f["severity"] == "error" else " (warning)"
             out.write(f"{r['file']}:{f['path']}: {f['rule']}{level} {f['message']}{de}\n")
         unchecked = sorted({n["rule"] for n in r.get("not_checked", [])})
-        if unchecked and not quiet:
+        if unchecked:
+            unchecked_files += 1
+            unchecked_rules += len(unchecked)
+        if unchecked and (strict or not quiet):
             out.write(
                 f"{r['file']}: not checked (reference data missing or NCTS state needed): {', '.join(unchecked)}"
                 " (reasons: --format json or `ncts5 explain ID`)\n"
             )
+    if warning:
+        out.write(warning + "\n")  # before the summary, which stays the last line
     valid = sum(1 for r in results if r["valid"])
+    not_checked = (
+        f"; {unchecked_rules} rule(s) not checked in {unchecked_files} file(s)"
+        + (" (--strict: a failure)" if strict else "")
+        if unchecked_files
+        else "; every rule checked"
+    )
     out.write(
         f"{len(results)} file(s): {valid} valid, {len(results) - valid} invalid; "
-        f"{errors} error(s), {warnings} warning(s)\n"
+        f"{errors} error(s), {warnings} warning(s){not_checked}\n"
     )
 
 
 # --------------------------------------------------------------------------- rules
 def cmd_rules(args: argparse.Namespace) -> int:
+    from ncts5.rules.declaration import Fires, Silent, Suspends, Undecided
     from ncts5.rules.registry import iter_rules
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for r in iter_rules():
         if args.status and r.status != args.status:
             continue
@@ -188,12 +217,22 @@ def cmd_rules(args: argparse.Namespace) -> int:
                 "kind": r.kind,
                 "status": r.status,
                 "phases": sorted(r.phases),
+                "releases": list(r.releases),
                 "severity": r.severity,
+                "error_code": r.error_code,
                 "messages": list(r.messages),
                 "topic": r.topic,
-                "description": r.description,
+                "summary": r.summary,
+                "description": r.summary,
+                "explanation": {"checks": r.checks, "why": r.why, "fix": r.fix},
                 "reason": r.reason,
                 "suspends": list(r.suspends),
+                "examples": {
+                    "fires": r.count(Fires),
+                    "silent": r.count(Silent),
+                    "not_checked": r.count(Undecided),
+                    "suspends": r.count(Suspends),
+                },
             }
         )
     if args.format == "json":
@@ -202,7 +241,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return EXIT_OK
     for row in rows:
         phases = "both" if len(row["phases"]) == 2 else row["phases"][0]
-        sys.stdout.write(f"{row['id']}  {row['status']:<15} {phases:<10} {row['description']}\n")
+        sys.stdout.write(f"{row['id']}  {row['status']:<15} {phases:<10} {row['summary']}\n")
     counts: dict[str, int] = {}
     for row in rows:
         counts[row["status"]] = counts.get(row["status"], 0) + 1
@@ -212,32 +251,57 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from ncts5.messages.cc015c import CC015C
-    from ncts5.messages.cc170c import CC170C
-    from ncts5.rules.registry import KIND_NAMES, registry
+    from ncts5.rules.registry import registry
 
     rule_id = args.id.upper()
+    if re.fullmatch(r"CL\d{3}", rule_id):
+        return _explain_code_list(rule_id)
     rules = registry()
     if rule_id not in rules:
         raise UsageError(f"unknown rule id {args.id!r}; `ncts5 rules` lists them")
-    r = rules[rule_id]
-    lines = [
-        f"{r.id} ({KIND_NAMES[r.kind]}, {r.severity}): {r.description}",
+    sys.stdout.write(explain_text(rules[rule_id]))
+    return EXIT_OK
+
+
+def _explain_code_list(list_id: str) -> int:
+    """``ncts5 explain CL017``: what the list is, where the messages use it, its source and date."""
+    from ncts5.codelists.catalogue import NAMES
+    from ncts5.codelists.explain import explain_lines
+
+    if list_id not in NAMES:
+        raise UsageError(f"unknown code list {list_id!r}; `ncts5 codelists --all` lists them")
+    sys.stdout.write("\n".join(explain_lines(list_id)) + "\n")
+    return EXIT_OK
+
+
+def explain_text(r: Any) -> str:
+    """``ncts5 explain``'s page for one rule, read from its declaration (the docs' rule pages say the same)."""
+    from ncts5.messages.catalogue import message_class
+    from ncts5.rules.declaration import KIND_NAMES, Fires, Silent, Suspends, Undecided
+
+    lines = [f"{r.id} ({KIND_NAMES[r.kind]}, {r.severity}): {r.summary}", ""]
+    for title, text in (("What it checks", r.checks), ("Why customs rejects it", r.why), ("How to fix it", r.fix)):
+        if text:
+            lines += [f"{title}:", f"  {text}", ""]
+    lines += [
         f"status: {r.status}" + (f" ({r.reason})" if r.reason else ""),
-        f"phases: {', '.join(sorted(r.phases))}",
-        f"topic: ncts5.rules.{r.topic}",
+        f"applies to: {', '.join(r.messages)}; phases: {', '.join(sorted(r.phases))}; release {', '.join(r.releases)}",
+        f"error code: {r.error_code}",
+        f"declared in: ncts5.rules.{r.topic}",
     ]
     if r.suspends:
         lines.append(f"suspends in the transition phase: {', '.join(r.suspends)}")
+    counts = {"fire": r.count(Fires), "stay silent": r.count(Silent), "not checked": r.count(Undecided)}
+    counts["suspension"] = r.count(Suspends)
+    shown = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
+    lines.append(f"examples: {shown or 'none declared yet'}")
     lines.append("fields:")
-    classes = {"CC015C": CC015C, "CC170C": CC170C}
     for message, path in r.places:
-        item = _item_at(classes[message], path)
+        item = _item_at(message_class(message), path)
         de = f"{item.data_element} " if item and item.data_element else ""
         desc = item.description if item else ""
         lines.append(f"  {path}  {de}{desc}")
-    sys.stdout.write("\n".join(lines) + "\n")
-    return EXIT_OK
+    return "\n".join(lines) + "\n"
 
 
 def _item_at(cls: Any, path: str) -> Any:
@@ -253,11 +317,13 @@ def _item_at(cls: Any, path: str) -> Any:
 
 # --------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
+    from ncts5 import __version__
+    from ncts5.messages.catalogue import describe
+
     parser = argparse.ArgumentParser(
         prog="ncts5",
-        description="Validate EU NCTS phase 5 transit declarations (IE015 CC015C, IE170 CC170C) before sending them.",
+        description=f"Validate EU NCTS phase 5 transit declarations ({describe()}) before sending them.",
     )
-    from ncts5 import __version__
 
     parser.add_argument("--version", action="version", version=f"ncts5 {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -279,6 +345,18 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--no-codelists", action="store_true", help="skip code list checks")
     v.add_argument("--jobs", type=int, default=0, help="worker processes for many files (default: all cores)")
     v.add_argument("-q", "--quiet", action="store_true", help="print errors and the summary only")
+    v.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) a file in which any rule or code list could not be decided (not checked)",
+    )
+    v.add_argument(
+        "--max-age",
+        type=int,
+        default=90,
+        metavar="DAYS",
+        help="warn when the reference data in use is older than DAYS (default 90)",
+    )
     v.set_defaults(func=cmd_validate)
 
     r = sub.add_parser("rules", help="list every DDNTA rule ncts5 knows and its status")

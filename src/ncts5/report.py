@@ -74,6 +74,11 @@ class Report:
         return not any(f.severity == "error" for f in self.findings)
 
     @property
+    def complete(self) -> bool:
+        """True when every rule and code list was decided: nothing is listed as not checked."""
+        return not self.not_checked
+
+    @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "error"]
 
@@ -93,6 +98,7 @@ class Report:
             "file": self.source,
             "message": self.message,
             "valid": self.ok,
+            "complete": self.complete,
             "phase": self.phase,
             "findings": [f.to_dict() for f in self.findings],
             "not_checked": [n.to_dict() for n in self.not_checked],

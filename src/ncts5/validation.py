@@ -8,15 +8,12 @@ profile, contradictory dates) raise, because those are the caller's bug.
 
 from __future__ import annotations
 
-import functools
-import gc
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING
 
 from ncts5.errors import ParseError, SchemaError
+from ncts5.messages.catalogue import message_class
 from ncts5.messages.message import Message
 from ncts5.report import Finding, Report
 from ncts5.xml.parsing import DEFAULT_MAX_BYTES, Source, parse, read_source, root_name
@@ -24,47 +21,6 @@ from ncts5.xml.parsing import DEFAULT_MAX_BYTES, Source, parse, read_source, roo
 if TYPE_CHECKING:
     from ncts5.rules.profiles import Profile
     from ncts5.xml.xsd import XsdValidator
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
-_GC_LOCK = threading.Lock()
-_gc_pauses = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold Python's cycle collector while a message is read and checked.
-
-    A declaration becomes tens of thousands of objects that hold no reference cycles; with the
-    collector running, its full collections walk them again and again as they are created (a
-    third of the time of a 10,000-item declaration, and more the larger it gets).  The collector's
-    previous state is restored afterwards; nested and concurrent pauses (threads) are counted, so
-    the last one out restores it.
-    """
-    global _gc_pauses, _gc_was_enabled
-    with _GC_LOCK:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _GC_LOCK:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
-
-
-def _gc_paused_call(fn: Callable[P, R]) -> Callable[P, R]:
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with gc_paused():
-            return fn(*args, **kwargs)
-
-    return wrapper
 
 
 def _schema_findings(exc: SchemaError) -> list[Finding]:
@@ -76,7 +32,6 @@ def _parse_finding(exc: ParseError) -> Finding:
     return Finding("PARSE", "error", path, None, exc.reason, None, None)
 
 
-@_gc_paused_call
 def validate(
     message_or_xml: Message | Source,
     *,
@@ -100,7 +55,7 @@ def validate(
     official XSD folder (see :class:`ncts5.xml.xsd.XsdValidator`).
     """
     from ncts5.rules.engine import resolve_options, run
-    from ncts5.xml.reader import MESSAGE_CLASSES, build
+    from ncts5.xml.reader import build
 
     disable, warn = tuple(disable), tuple(warn)  # read twice below: an iterator would be empty the second time
     options = resolve_options(
@@ -116,7 +71,7 @@ def validate(
     raw: bytes | None = None
     if isinstance(message_or_xml, Message):
         message: Message | None = message_or_xml
-        name: str | None = message_or_xml.root_name
+        name: str = message_or_xml.root_name
         try:
             # warnings=False: a field the caller set to a wrong type is reported below, not as a serializer warning
             data = message_or_xml.model_dump(round_trip=True, warnings=False)
@@ -134,11 +89,11 @@ def validate(
         try:
             raw, source = read_source(message_or_xml, max_bytes=max_bytes)
             root = parse(raw, source=source)
-            name = root_name(root, source=source, known=set(MESSAGE_CLASSES))
+            name = root_name(root, source=source)
         except ParseError as exc:
             return Report(None, [_parse_finding(exc)], phase=options.phase, source=source)
         try:
-            message = build(MESSAGE_CLASSES[name], root, source=source)
+            message = build(message_class(name), root, source=source)
         except SchemaError as exc:
             findings = _schema_findings(exc)
             if xsd is not None:
@@ -162,7 +117,13 @@ def validate(
             profile=profile,
             codelists=codelists,
         )
-    findings, unchecked = run(message, options)
+    from ncts5 import codelists as installed_lists
+    from ncts5.codelists.registry import DEFAULT as reference_data
+    from ncts5.rules.registry import rule_set
+
+    reference_data.refresh()  # the defined point where another process's import takes effect
+    result = run(message, options, rules=rule_set(), codelists=installed_lists)
+    findings, unchecked = result.findings, result.not_checked
     if xsd is not None:
         findings = xsd.findings(raw if raw is not None else message.to_xml(), name) + findings
     return Report(name, findings, unchecked, phase=options.phase, source=source)

@@ -17,9 +17,6 @@ RD_FILE = CSRD2 / "RD_NCTS-P5.json.gz"
 COL_FILE = CSRD2 / "COL-Generic-20250212.json.gz"
 TCL_XSD = SHARED / "xsd" / "p5-51.8.6" / "tcl.xsd"
 
-#: Official codes the packaged lists miss, filled by the cross-check, printed at session end.
-MISSED: dict[str, str] = {}
-
 
 def require_snapshot() -> None:
     """Skip the calling test when the official snapshot is not next to the repository."""

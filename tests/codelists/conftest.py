@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from codelist_helpers import COL_FILE, MISSED, RD_FILE, require_snapshot
+from codelist_helpers import COL_FILE, RD_FILE, require_snapshot
 
 from ncts5 import codelists
 from ncts5.codelists.registry import Registry
@@ -54,11 +54,3 @@ def with_snapshot(snapshot_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(codelists.ENV_VAR, str(snapshot_dir))
     codelists.reload()
     return snapshot_dir
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Report the official codes our packaged lists miss (a report, not a failure)."""
-    if MISSED:
-        terminalreporter.write_sep("-", "code list cross-check: official codes the packaged lists miss")
-        for list_id in sorted(MISSED):
-            terminalreporter.write_line(f"{list_id} {MISSED[list_id]}")

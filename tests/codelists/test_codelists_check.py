@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -45,20 +44,27 @@ def test_unknown_list_is_a_programming_error() -> None:
 
 
 def test_list_without_data_is_not_checked_and_says_how_to_import() -> None:
-    result = codelists.check("CL101", "1203")
+    # CL610 is not in the official payload and ncts5 has no source for it.
+    result = codelists.check("CL610", "CC015C")
     assert result.status == "not-checked"
     assert result.ok
-    assert "ncts5 codelists import" in result.reason
+    assert "ncts5 codelists import --list CL610" in result.reason
     assert result.source is None
 
 
+def test_large_official_lists_are_checked_out_of_the_box() -> None:
+    assert codelists.check("CL101", "1203").status == "valid"  # UN number: petrol
+    assert codelists.check("CL101", "0000").status == "invalid"
+    assert codelists.check("CL244", "DEHAM").status == "valid"
+
+
 def test_code_missing_from_a_partial_packaged_list_is_not_checked() -> None:
-    # CL239 ships only the codes the declaration guide names; 00200 exists officially.
-    assert codelists.get("CL239").complete is False
-    assert codelists.check("CL239", "30600").status == "valid"
-    result = codelists.check("CL239", "00200")
+    # CL192 (languages) is national and not in the official payload: ncts5 ships the common ones.
+    assert codelists.get("CL192").complete is False
+    assert codelists.check("CL192", "DE").status == "valid"
+    result = codelists.check("CL192", "ZU")
     assert result.status == "not-checked"
-    assert "holds only the codes its public source names" in result.reason
+    assert "holds only the codes its source names" in result.reason
 
 
 def test_long_lists_do_not_report_allowed_codes() -> None:
@@ -73,21 +79,8 @@ def test_value_not_in_force_on_the_decisive_date(tmp_path: Path) -> None:
     codelists.import_list(csv, "CL296")
     before = codelists.check("CL296", "A20", on=date(2024, 6, 1))
     assert before.status == "invalid"
-    assert "not in force on 2024-06-01" in before.reason
+    assert before.detail == "in force only from 2025-01-01; judged on 2024-06-01, the decisive date"
+    assert "but not in force" in before.reason
     assert before.allowed == ("XXX",)
     assert codelists.check("CL296", "A20", on=date(2025, 6, 1)).status == "valid"
     assert codelists.check("CL296", "XXX", on=date(2025, 6, 1)).status == "invalid"
-
-
-def test_checking_a_60000_entry_list_is_constant_time(tmp_path: Path) -> None:
-    rows = "\n".join(f"{i:07d}-0,substance {i}" for i in range(60_000))
-    csv = tmp_path / "cus.csv"
-    csv.write_text("code,description\n" + rows + "\n")
-    codelists.import_list(csv, "CL016")
-    assert codelists.check("CL016", "0000001-0").status == "valid"  # loads the list once
-    start = time.perf_counter()
-    for i in range(20_000):
-        codelists.check("CL016", f"{i:07d}-0")
-    elapsed = time.perf_counter() - start
-    assert codelists.check("CL016", "9999999-9").status == "invalid"
-    assert elapsed < 2.0, f"20,000 checks took {elapsed:.2f}s"

@@ -32,8 +32,8 @@ def test_bare_command_lists_every_message_list_as_text() -> None:
     assert sum(1 for line in lines if line.startswith("CL")) == 41
     row = next(line for line in lines if line.startswith("CL231"))
     assert "DeclarationType" in row and "packaged" in row
-    assert next(line for line in lines if line.startswith("CL141")).split()[2] == "missing"
-    assert "not checked until imported" in out
+    assert next(line for line in lines if line.startswith("CL141")).split()[2] == "packaged"
+    assert "not checked until imported" not in out  # every message list ships with ncts5
 
 
 @pytest.mark.parametrize("argv", [("--format", "json"), ("list", "--format", "json"), ("--format", "json", "list")])
@@ -46,7 +46,9 @@ def test_json_listing(argv: tuple[str, ...]) -> None:
     by_id = {r["id"]: r for r in rows}
     assert by_id["CL231"]["status"] == "packaged"
     assert by_id["CL231"]["entries"] == 6
-    assert by_id["CL141"] == {**by_id["CL141"], "status": "missing", "source": None, "snapshot_date": None}
+    assert by_id["CL141"]["status"] == "packaged"
+    assert by_id["CL141"]["snapshot_date"] == "2025-02-12"
+    assert "COL-Generic-20250212.json.gz" in by_id["CL141"]["source"]
 
 
 def test_listing_after_importing_the_snapshot_has_nothing_missing(with_snapshot: Path) -> None:
@@ -118,17 +120,20 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_show_a_list_that_is_not_available_fails_and_says_how_to_import() -> None:
-    code, out, err = run("show", "CL141")
+    code, out, err = run("show", "CL610")  # not in the official payload, not written by ncts5
     assert code == 1
     assert out == ""
-    assert "ncts5 codelists import COL-Generic" in err
+    assert "ncts5 codelists import --list CL610" in err
 
 
 def test_show_partial_list_and_on_date(tmp_path: Path) -> None:
+    csv = tmp_path / "cl048.csv"
+    csv.write_text("code,description,active_from,active_to\nEUR,Euro,,\nBGN,Bulgarian lev,,2025-12-31\n")
+    assert run("import", str(csv), "--list", "CL048")[0] == 0
     code, out, _ = run("show", "CL048", "--on", "2026-01-01")
     assert code == 0
     assert "BGN" not in out.split("\n\n", 1)[1]
     code, out, _ = run("show", "CL048", "--on", "2025-06-01")
     assert "BGN" in out
-    code, out, _ = run("show", "CL239")
+    code, out, _ = run("show", "CL192")
     assert "partial" in out

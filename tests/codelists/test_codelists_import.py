@@ -12,7 +12,7 @@ import pytest
 from codelist_helpers import COL_FILE, minimal_col, minimal_payload, tree, write_json
 
 from ncts5 import codelists
-from ncts5.codelists import CodeListImportError, CodeListStoreError, UnknownCodeList
+from ncts5.codelists import CodeListImportError, CodeListNotAvailable, CodeListStoreError, UnknownCodeList
 from ncts5.codelists.registry import Registry
 from ncts5.codelists.store import MANIFEST, SUBDIR, Store, default_data_dir
 
@@ -57,7 +57,7 @@ def test_imported_entries_match_the_official_valid_entries(with_snapshot: Path, 
     assert "EUR" in currencies.codes(date(2025, 2, 12))
 
 
-def test_only_entries_in_a_valid_state_are_kept(tmp_path: Path) -> None:
+def test_entries_in_an_invalid_state_are_withdrawn_from_their_version_date(tmp_path: Path) -> None:
     payload = minimal_payload(
         {
             "DeclarationType": [
@@ -68,8 +68,13 @@ def test_only_entries_in_a_valid_state_are_kept(tmp_path: Path) -> None:
     )
     summary = codelists.import_reference_data(write_json(tmp_path / "rd.json", payload))
     assert codelists.get("CL231").codes(date(2025, 1, 1)) == {"T1"}
+    assert codelists.get("CL231").codes(date(2023, 12, 31)) == {"T1", "T9"}  # in the list before its withdrawal
+    result = codelists.check("CL231", "T9", on=date(2025, 1, 1))
+    assert result.status == "invalid"
+    assert result.detail is not None and "withdrawn from the list on 2024-01-01" in result.detail
+    assert "judged on 2025-01-01" in result.detail
     item = next(i for i in summary.lists if i.id == "CL231")
-    assert (item.entries, item.dropped) == (1, 1)
+    assert (item.entries, item.dropped) == (2, 0)
     assert summary.snapshot_date == date(2025, 6, 1)
     assert summary.kind == "reference-data"
 
@@ -97,14 +102,20 @@ def test_importing_keeps_lists_imported_earlier(tmp_path: Path) -> None:
     assert codelists.customs_office("DE000001") is not None
 
 
-def test_reimport_replaces_the_files_of_the_previous_import(tmp_path: Path, isolated_data_dir: Path) -> None:
+def test_reimport_keeps_one_previous_generation_and_collects_older_ones(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
     path = write_json(tmp_path / "rd.json", minimal_payload())
     codelists.import_reference_data(path)
-    first = tree(isolated_data_dir)
+    first = set(tree(isolated_data_dir))
     codelists.import_reference_data(path)
-    second = tree(isolated_data_dir)
-    assert len(first) == len(second)  # old files are collected, not accumulated
-    assert set(first) != set(second)
+    second = set(tree(isolated_data_dir))
+    assert first < second  # the replaced generation stays: a reader may still be using it
+    codelists.import_reference_data(path)
+    third = set(tree(isolated_data_dir))
+    assert len(third) == len(second)  # old files are collected, not accumulated
+    lists_of_first = {name for name in first if name.endswith(".json") and "manifest" not in name}
+    assert lists_of_first and not lists_of_first & third
 
 
 # -- customs offices ----------------------------------------------------------------------------
@@ -113,14 +124,15 @@ def test_reimport_replaces_the_files_of_the_previous_import(tmp_path: Path, isol
 def test_customs_office_list_import(tmp_path: Path) -> None:
     summary = codelists.import_reference_data(write_json(tmp_path / "col.json", minimal_col()))
     assert summary.kind == "customs-offices"
-    assert summary.offices == 2
+    assert summary.offices == 3  # the invalid office is kept, as withdrawn
     office = codelists.customs_office("DE000001")
     assert office is not None
     assert office.name == "Customs office one"  # the English name when there is one
     assert office.country == "DE"
     assert office.roles == {"DEP", "DES"}
     assert dict(office.names) == {"DE": "Zollamt Eins", "EN": "Customs office one"}
-    assert codelists.customs_office("FR000003") is None  # invalid state: not kept
+    withdrawn = codelists.customs_office("FR000003")  # invalid state: kept, to say since when it is refused
+    assert withdrawn is not None and withdrawn.withdrawn_from == date(2020, 1, 1)
     assert codelists.get("CL172").codes(date(2025, 1, 1)) == {"DE000001"}
     assert codelists.get("CL175").codes(date(2026, 6, 1)) == {"FR000002"}
 
@@ -295,11 +307,11 @@ def test_a_failed_write_leaves_the_previous_state(
     original = Store._write
     calls = {"n": 0}
 
-    def failing_write(self: Store, name: str, obj: Any, written: list[Path] | None) -> None:
+    def failing_write(self: Store, name: str, data: bytes, written: list[Path] | None) -> tuple[int, str]:
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError(28, "No space left on device")
-        original(self, name, obj, written)
+        return original(self, name, data, written)
 
     monkeypatch.setattr(Store, "_write", failing_write)
     with pytest.raises(CodeListImportError, match="No space left on device; nothing was changed"):
@@ -312,8 +324,11 @@ def test_a_damaged_manifest_is_reported_not_ignored(isolated_data_dir: Path) -> 
     (isolated_data_dir / SUBDIR).mkdir(parents=True)
     (isolated_data_dir / SUBDIR / MANIFEST).write_text("{not json", encoding="utf-8")
     codelists.reload()
-    with pytest.raises(CodeListStoreError, match="damaged manifest"):
+    # Both kinds of error: the list is not available, and the store needs repair.
+    with pytest.raises(CodeListNotAvailable, match="the manifest is damaged") as caught:
         codelists.get("CL231")
+    assert isinstance(caught.value, CodeListStoreError)
+    assert "ncts5 codelists import" in str(caught.value)
 
 
 def test_a_good_import_repairs_a_damaged_manifest(tmp_path: Path, isolated_data_dir: Path) -> None:

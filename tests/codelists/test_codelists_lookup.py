@@ -51,11 +51,18 @@ def test_unknown_list_raises_unknown_code_list_which_is_a_key_error() -> None:
 
 
 @pytest.mark.parametrize("key", ["CL141", "CL172", "CL016", "CL101", "CL152", "UnLocodeExtended"])
-def test_large_lists_are_not_available_without_import(key: str) -> None:
-    assert codelists.available(key) is False
+def test_large_lists_ship_with_the_package(key: str) -> None:
+    assert codelists.available(key) is True
+    code_list = codelists.get(key)
+    assert code_list.source == "packaged"
+    assert len(code_list) > 1000
+
+
+def test_a_list_without_values_is_not_available_and_says_how_to_import() -> None:
+    assert codelists.available("CL610") is False
     with pytest.raises(CodeListNotAvailable) as caught:
-        codelists.get(key)
-    assert "ncts5 codelists import" in str(caught.value)
+        codelists.get("CL610")
+    assert "ncts5 codelists import --list CL610" in str(caught.value)
     assert isinstance(caught.value, NCTSError)
 
 
@@ -105,13 +112,6 @@ def test_default_date_is_today() -> None:
     assert "NOW" in code_list
     assert "PAST" not in code_list
     assert code_list.codes() == {"NOW"}
-
-
-def test_withdrawn_packaged_currency_is_rejected_after_its_last_day() -> None:
-    currencies = codelists.get("CL048")
-    assert currencies.is_valid("BGN", date(2025, 12, 31))
-    assert not currencies.is_valid("BGN", date(2026, 1, 1))
-    assert currencies.is_valid("EUR", date(2026, 1, 1))
 
 
 def test_a_large_list_is_indexed_once() -> None:

@@ -1,4 +1,4 @@
-"""Customs offices: never guessed without an import, checked with their roles after one."""
+"""Customs offices: the official list ships with ncts5; checked with their roles and dates."""
 
 from __future__ import annotations
 
@@ -12,13 +12,18 @@ from ncts5 import codelists
 SNAPSHOT_DAY = date(2025, 2, 12)
 
 
-def test_offices_are_not_checked_without_an_import() -> None:
-    assert codelists.customs_office("DE004058") is None
-    assert codelists.office_has_role("DE004058", "DES") is None
-    for list_id in ("CL141", "CL171", "CL172", "CL173", "CL175"):
+def test_offices_are_checked_without_an_import() -> None:
+    office = codelists.customs_office("DE004058")
+    assert office is not None and office.country == "DE"
+    assert codelists.office_has_role("DE004058", "DES") is True
+    for list_id in ("CL141", "CL171", "CL172", "CL173"):
         result = codelists.check(list_id, "DE004058")
-        assert result.status == "not-checked", list_id
-        assert "COL" in result.reason
+        assert result.status == "valid", list_id
+        assert result.source == "packaged"
+    made_up = codelists.check("CL141", "DE999999")
+    assert made_up.status == "invalid"
+    assert "not a code of CL141" in made_up.reason
+    assert codelists.office_has_role("DE999999", "DEP") is False
 
 
 def test_office_roles_after_importing_the_snapshot(with_snapshot: Path) -> None:
@@ -59,8 +64,19 @@ def test_role_lists_are_derived_from_the_office_list(with_snapshot: Path) -> Non
     assert codelists.check("CL172", "XX999999", on=SNAPSHOT_DAY).status == "invalid"
 
 
-def test_office_not_yet_active_on_the_decisive_date(tmp_path: Path) -> None:
+def test_an_office_version_date_does_not_make_it_unknown_before(tmp_path: Path) -> None:
+    """activeFrom starts the office entry's current version: the office existed before it."""
     codelists.import_reference_data(write_json(tmp_path / "col.json", minimal_col()))
-    assert codelists.office_has_role("FR000002", "TRA", date(2025, 12, 31)) is False
+    assert codelists.office_has_role("FR000002", "TRA", date(2025, 12, 31)) is True
     assert codelists.office_has_role("FR000002", "TRA", date(2026, 1, 1)) is True
-    assert codelists.check("CL173", "FR000002", on=date(2025, 12, 31)).status == "invalid"
+    assert codelists.check("CL173", "FR000002", on=date(2025, 12, 31)).status == "valid"
+
+
+def test_a_withdrawn_office_is_refused_with_its_date(tmp_path: Path) -> None:
+    codelists.import_reference_data(write_json(tmp_path / "col.json", minimal_col()))
+    office = codelists.customs_office("FR000003")
+    assert office is not None and office.withdrawn_from == date(2020, 1, 1)
+    assert codelists.office_has_role("FR000003", "DEP", date(2025, 1, 1)) is False
+    result = codelists.check("CL141", "FR000003", on=date(2025, 1, 1))
+    assert result.status == "invalid"
+    assert result.detail is not None and "withdrawn from the list on 2020-01-01" in result.detail

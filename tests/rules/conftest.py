@@ -21,11 +21,11 @@ from tests.conftest import EXAMPLES
 #: Rule tests start from these fixed baselines, not from ``examples/``: the examples are kept
 #: valid in the final phase and may change, while each rule test depends on its baseline's details
 #: (e.g. an export MRN at item level, no place of loading).
-BASELINES = Path(__file__).parent / "baselines"
+BASELINES = Path(ncts5.__file__).parent / "rules" / "examples"
 
 
 def load(name: str) -> Any:
-    """A fresh model of ``tests/rules/baselines/<name>`` (mutate freely)."""
+    """A fresh model of ``ncts5/rules/examples/<name>`` (mutate freely)."""
     return ncts5.from_xml(BASELINES / name)
 
 

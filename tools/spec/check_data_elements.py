@@ -116,8 +116,7 @@ def check(csv_file: Path, xsd_dir: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--xsd-dir", type=Path,
-                        default=Path(os.environ.get("NCTS5_XSD_DIR", DEFAULT_XSD_DIR)))
+    parser.add_argument("--xsd-dir", type=Path, default=Path(os.environ.get("NCTS5_XSD_DIR", DEFAULT_XSD_DIR)))
     parser.add_argument("--csv", type=Path, default=HERE / "data_elements.csv")
     args = parser.parse_args(argv)
 

@@ -8,12 +8,13 @@ constrains few of them, so ncts5 checks every coded field here::
     codelists.get("CL231")                   # or codelists.get("DeclarationType")
     "T1" in codelists.get("CL231")           # True
     codelists.check("CL251", "7").status     # "invalid", with the allowed codes
-    codelists.check("CL141", "DE004058")     # "not-checked" until the office list is imported
+    codelists.check("CL172", "NL000396")     # "invalid": that office is no office of destination
 
-Lists whose values are public facts ship with the package; the official reference data
+The official reference data (every code list the messages use and the customs office list, as
+of the snapshot recorded in the package) ships with ncts5; newer official payloads
 (``RD_NCTS-P5.json.gz``, ``COL-Generic-*.json.gz``) can be imported with
-:func:`import_reference_data` or ``ncts5 codelists import FILE`` and then takes precedence.
-See ``docs/codelists.md``.
+:func:`import_reference_data` or ``ncts5 codelists import FILE`` and then take precedence.
+:func:`staleness` says how old the data in use is. See ``docs/codelists.md``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,14 @@ from pathlib import Path
 
 from ncts5.codelists import packaged as _packaged
 from ncts5.codelists.catalogue import MESSAGE_LIST_IDS, NAMES, OFFICE_LISTS
-from ncts5.codelists.errors import CodeListImportError, CodeListNotAvailable, CodeListStoreError, UnknownCodeList
+from ncts5.codelists.errors import (
+    CodeListDamaged,
+    CodeListImportError,
+    CodeListNotAvailable,
+    CodeListStoreError,
+    UnknownCodeList,
+)
+from ncts5.codelists.explain import DEFAULT_MAX_AGE_DAYS, Staleness, staleness
 from ncts5.codelists.importer import ImportedList, ImportSummary
 from ncts5.codelists.model import SHORT_LIST, CheckResult, CodeList, Entry
 from ncts5.codelists.offices import (
@@ -40,6 +48,7 @@ from ncts5.codelists.registry import ListStatus, Registry
 from ncts5.codelists.store import ENV_VAR, default_data_dir
 
 __all__ = [
+    "DEFAULT_MAX_AGE_DAYS",
     "ENV_VAR",
     "NAMES",
     "OFFICE_LISTS",
@@ -51,6 +60,7 @@ __all__ = [
     "SHORT_LIST",
     "CheckResult",
     "CodeList",
+    "CodeListDamaged",
     "CodeListImportError",
     "CodeListNotAvailable",
     "CodeListStoreError",
@@ -60,6 +70,7 @@ __all__ = [
     "ImportedList",
     "ListStatus",
     "Registry",
+    "Staleness",
     "UnknownCodeList",
     "available",
     "check",
@@ -72,7 +83,9 @@ __all__ = [
     "list_ids_used_by_messages",
     "office_has_role",
     "packaged_ids",
+    "refresh",
     "reload",
+    "staleness",
     "status",
 ]
 
@@ -153,6 +166,15 @@ def import_list(
 def data_dir() -> Path:
     """The data directory imported lists are read from (``$NCTS5_DATA_DIR`` or the platform default)."""
     return _DEFAULT.data_dir
+
+
+def refresh() -> bool:
+    """Pick up another process's import if there was one since the data in use was read (True if so).
+
+    One ``stat`` of the data directory's manifest; :func:`ncts5.validate` calls it before each
+    message, so a long-running service needs no restart after ``ncts5 codelists import``.
+    """
+    return _DEFAULT.refresh()
 
 
 def reload() -> None:

@@ -158,15 +158,15 @@ def ids_for_name(name: str) -> tuple[str, ...]:
 
 
 def import_hint(list_id: str) -> str:
-    """How a user gets *list_id* checked: the one sentence every "not available" message ends with."""
+    """How a user gets *list_id* checked or brought up to date: the sentence "not available" messages end with."""
     if list_id in OFFICE_LISTS:
         return (
-            "import the customs office list with `ncts5 codelists import COL-Generic-YYYYMMDD.json.gz` "
+            "import a newer customs office list with `ncts5 codelists import COL-Generic-YYYYMMDD.json.gz` "
             "(or ncts5.codelists.import_reference_data)"
         )
     return (
-        "import the official reference data with `ncts5 codelists import RD_NCTS-P5.json.gz`, "
-        f"or a simple list with `ncts5 codelists import --list {list_id} FILE.csv`"
+        "import newer official reference data with `ncts5 codelists import RD_NCTS-P5.json.gz`, "
+        f"or this list alone with `ncts5 codelists import --list {list_id} FILE.csv`"
     )
 
 

@@ -14,8 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from ncts5.codelists import packaged
 from ncts5.codelists.catalogue import MESSAGE_LIST_IDS, NAMES, import_hint, sort_ids
 from ncts5.codelists.errors import UnknownCodeList
+from ncts5.codelists.explain import DEFAULT_MAX_AGE_DAYS, staleness
 from ncts5.codelists.model import CodeList
 from ncts5.codelists.registry import DEFAULT, Registry
 from ncts5.errors import NCTSError
@@ -33,11 +35,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     _list_options(parser, suppress=False)
     parser.set_defaults(func=handle_list)
-    commands = parser.add_subparsers(dest="codelists_command", metavar="{list,import,show}")
+    commands = parser.add_subparsers(dest="codelists_command", metavar="{list,status,import,show}")
 
     listing = commands.add_parser("list", help="list the code lists and which values are in force")
     _list_options(listing, suppress=True)
     listing.set_defaults(func=handle_list)
+
+    status = commands.add_parser(
+        "status",
+        help="the reference data in use: where it comes from, its snapshot date and age",
+        description="Say which reference data is in use (packaged with ncts5 or imported), as of which snapshot, "
+        "and warn when it is older than --max-age days, naming the update command.",
+    )
+    status.add_argument("--max-age", type=int, default=DEFAULT_MAX_AGE_DAYS, metavar="DAYS",
+                        help=f"warn when the data is older than DAYS (default {DEFAULT_MAX_AGE_DAYS})")  # fmt: skip
+    status.add_argument("--format", choices=("text", "json"), default=argparse.SUPPRESS, help="output format")
+    _data_dir_option(status, suppress=True)
+    status.set_defaults(func=handle_status)
 
     importing = commands.add_parser(
         "import",
@@ -134,8 +148,57 @@ def handle_list(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     if missing:
         out.write(
             f"{len(missing)} list(s) not checked until imported ({', '.join(missing)}): "
-            "`ncts5 codelists import RD_NCTS-P5.json.gz` and `ncts5 codelists import COL-Generic-YYYYMMDD.json.gz`\n"
+            "`ncts5 codelists import --list ID FILE.csv`\n"
         )
+    warning = staleness(registry).warning()
+    if warning:
+        out.write(warning + "\n")
+    return 0
+
+
+def handle_status(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """The data in use, by source and snapshot, and a warning when it is older than --max-age days."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        registry = _registry(args)
+        rows = registry.status(MESSAGE_LIST_IDS)
+        age = staleness(registry, max_age_days=getattr(args, "max_age", DEFAULT_MAX_AGE_DAYS))
+    except NCTSError as exc:
+        return _fail(exc, 1, err)
+    groups: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        key = (row.status, f"{row.snapshot_date or '-'}")
+        groups.setdefault(key, []).append(row.id)
+    if getattr(args, "format", "text") == "json":
+        json.dump(
+            {
+                "data_dir": str(registry.data_dir),
+                "snapshot_date": age.snapshot_date.isoformat() if age.snapshot_date else None,
+                "age_days": age.age_days,
+                "max_age_days": age.max_age_days,
+                "stale": age.stale,
+                "warning": age.warning(),
+                "lists": [row.to_json() for row in rows],
+            },
+            out,
+            indent=2,
+        )
+        out.write("\n")
+        return 0
+    out.write(f"reference data for the {len(rows)} code lists the messages use:\n")
+    for (state, snapshot), ids in sorted(groups.items()):
+        out.write(f"  {state:<8} snapshot {snapshot:<10}  {len(ids):>2} list(s): {', '.join(ids)}\n")
+    prov = packaged.provenance()
+    if prov.sources:
+        files = ", ".join(f"{name} ({day})" for name, day, _ in prov.sources)
+        out.write(f"packaged with ncts5 from: {files}\n")
+    out.write(f"data directory: {registry.data_dir}\n")
+    if age.snapshot_date is not None:
+        out.write(f"age: {age.age_days} days (snapshot {age.snapshot_date}; warning after {age.max_age_days})\n")
+    warning = age.warning()
+    if warning:
+        out.write(warning + "\n")
     return 0
 
 

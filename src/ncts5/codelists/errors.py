@@ -49,3 +49,20 @@ class CodeListStoreError(NCTSError):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{path}: {problem} (import the reference data again, or delete the directory)")
+
+
+class CodeListDamaged(CodeListNotAvailable, CodeListStoreError):
+    """The list's stored values failed their check against the manifest (or the manifest is damaged).
+
+    Both a :class:`CodeListNotAvailable` (the list has no usable values: checking against it
+    reports *not checked*) and a :class:`CodeListStoreError` (the data directory needs repair).
+    A damaged imported list never falls back to the packaged one: the user asked for newer data.
+    """
+
+    def __init__(self, list_id: str, name: str, problem: str, repair: str, path: str | Path = "") -> None:
+        self.list_id = list_id
+        self.name = name
+        self.problem = problem
+        self.repair = repair
+        self.path = str(path)
+        NCTSError.__init__(self, f"code list {list_id} {name} is not available (damaged: {problem}); {repair}")

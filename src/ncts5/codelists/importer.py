@@ -11,8 +11,9 @@ Two official payloads share one envelope, ``{"messageInformation": {"messageID",
 
 The check of that shape is written out here rather than delegated to a JSON Schema library:
 it mirrors CTCUP06 (required lists, required fields, types, date patterns, ``state`` enum,
-length limits) and says *where* a file breaks it. Only entries whose ``state`` is ``valid``
-are kept. Everything is parsed and checked in memory first, so a bad file never reaches disk.
+length limits) and says *where* a file breaks it. Entries whose ``state`` is not ``valid``
+are kept as *withdrawn* from their version's date (see :func:`official_entry`). Everything is
+parsed and checked in memory first, so a bad file never reaches disk.
 The simple per-list format is read by :mod:`ncts5.codelists.simple`.
 """
 
@@ -128,7 +129,7 @@ class ImportSummary:
         """A short human report: one line per list, then the office count and skipped lists."""
         out = [f"imported {self.path.name} (snapshot {self.snapshot_date}) into {self.data_dir}"]
         for item in sorted(self.lists, key=lambda i: (len(i.id), i.id)):
-            extra = f", {item.dropped} dropped (state not valid, or empty code)" if item.dropped else ""
+            extra = f", {item.dropped} dropped (empty code)" if item.dropped else ""
             out.append(f"  {item.id} {item.name}: {item.entries} entries{extra}")
         if self.offices is not None:
             out.append(f"  customs offices: {self.offices}")
@@ -178,11 +179,25 @@ def _official_list(name: str, raw: Any, spec: _Spec) -> tuple[list[Entry], int]:
             else None
         )
         active_to = date_field(entry, "activeTo", at, required=False)  # not in CTCUP06, honoured if sent
-        if state != "valid" or not code:
+        if not code:
             dropped += 1
             continue
-        kept.append(Entry(code, description or "", active_from, active_to))
+        kept.append(official_entry(code, description or "", state, active_from, active_to))
     return kept, dropped
+
+
+def official_entry(code: str, description: str, state: str, active_from: date | None, active_to: date | None) -> Entry:
+    """An entry of the official payload, with its dates meaning what the payload means by them.
+
+    ``activeFrom`` starts the entry's current *version*: for a valid entry it is kept only to be
+    shown (it never makes an earlier declaration invalid); for an entry whose state is not
+    ``valid`` it is the day the code was withdrawn. ``activeTo``, not in CTCUP06, is a real end.
+    """
+    if state == "valid":
+        return Entry(code, description, active_to=active_to, version_from=active_from)
+    return Entry(
+        code, description, active_to=active_to, withdrawn_from=active_from or date.min, version_from=active_from
+    )
 
 
 def _reference_lists(
@@ -251,27 +266,32 @@ def _offices(raw: Any, key: str, snapshot: date, origin: str) -> tuple[OfficeInd
         for j, raw_role in enumerate(arr(entry.get("roles", []), f"{at}.roles")):
             role = required(obj(raw_role, f"{at}.roles[{j}]"), "role", f"{at}.roles[{j}]", min_len=1)
             roles.append(role)
-        if state != "valid":
-            dropped += 1
-            continue
+        # An office is listed once per language; it is in service while any entry is valid. An
+        # office whose every entry is invalid was withdrawn on the earliest of their versions.
         slot = merged.setdefault(
-            ref, {"country": country, "roles": set(), "names": [], "from": active_from, "to": active_to}
+            ref,
+            {"country": country, "roles": set(), "names": [], "valid": False, "to": [], "from": [], "withdrawn": []},
         )
-        slot["roles"].update(roles)
-        slot["names"].append((language, name))
-        if active_from and (slot["from"] is None or active_from < slot["from"]):
-            slot["from"] = active_from
-        if slot["to"] is not None and (active_to is None or active_to > slot["to"]):
-            slot["to"] = active_to
+        if state == "valid" and not slot["valid"]:
+            slot.update(valid=True, roles=set(), names=[])  # forget invalid versions once a valid one is seen
+        if state == "valid" or not slot["valid"]:
+            slot["roles"].update(roles)
+            slot["names"].append((language, name))
+            slot["to" if state == "valid" else "withdrawn"].append(active_to if state == "valid" else active_from)
+            if active_from is not None:
+                slot["from"].append(active_from)
+        else:
+            dropped += 1
     offices = {
         ref: CustomsOffice(
             reference_number=ref,
             name=preferred_name(v["names"]),
             country=v["country"],
             roles=frozenset(v["roles"]),
-            active_from=v["from"],
-            active_to=v["to"],
+            active_to=None if not v["valid"] or None in v["to"] else max(v["to"]),
             names=tuple(v["names"]),
+            withdrawn_from=None if v["valid"] else min((d or date.min for d in v["withdrawn"]), default=date.min),
+            version_from=min(v["from"], default=None),
         )
         for ref, v in merged.items()
     }

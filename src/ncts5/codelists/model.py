@@ -7,10 +7,10 @@ of every declaration and must not pay for the size of a list.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, cast
 
 Status = Literal["valid", "invalid", "not-checked"]
 Source = Literal["packaged", "imported"]
@@ -19,21 +19,119 @@ Source = Literal["packaged", "imported"]
 #: so that a finding can say what would have been accepted.
 SHORT_LIST = 30
 
-_Period = tuple[date | None, date | None]
-
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One code of a list, with the period in which customs accept it (None = open-ended)."""
+    """One code of a list, with the dates that really bound its validity (None = open).
+
+    Each date means one thing, because the official payload's ``activeFrom`` does not mean what
+    its name suggests:
+
+    * ``active_from`` / ``active_to``: the code is in force from / until that day (both
+      included). Only a source that states a validity window sets them: the simple per-list
+      format, or an explicit ``activeTo`` in an official payload.
+    * ``withdrawn_from``: the official data lists the code with ``state: invalid`` in a version
+      that starts that day: from then on customs reject it; before it, it was in the list.
+    * ``version_from``: the official ``activeFrom`` of a valid entry, the start of the entry's
+      *current version* (a changed description moves it), not the day the code came into
+      existence. It is kept to be shown, and never makes an earlier declaration invalid.
+    """
 
     code: str
     description: str = ""
     active_from: date | None = None
     active_to: date | None = None
+    withdrawn_from: date | None = None
+    version_from: date | None = None
+
+    @property
+    def dated(self) -> bool:
+        """True when a date bounds the entry's validity (``version_from`` does not)."""
+        return self.active_from is not None or self.active_to is not None or self.withdrawn_from is not None
 
     def is_active(self, on: date) -> bool:
         """True when *on* falls inside the entry's validity period (both ends included)."""
-        return (self.active_from is None or self.active_from <= on) and (self.active_to is None or on <= self.active_to)
+        return (
+            (self.active_from is None or self.active_from <= on)
+            and (self.active_to is None or on <= self.active_to)
+            and (self.withdrawn_from is None or on < self.withdrawn_from)
+        )
+
+    def why_not_active(self, on: date) -> str | None:
+        """Why the entry is not in force on *on*, with its dates; None when it is."""
+        if self.withdrawn_from is not None and on >= self.withdrawn_from:
+            return f"withdrawn from the list on {self.withdrawn_from} (state 'invalid' in the reference data)"
+        if self.active_from is not None and on < self.active_from:
+            return f"in force only from {self.active_from}"
+        if self.active_to is not None and on > self.active_to:
+            return f"in force only until {self.active_to}"
+        return None
+
+
+#: The fields of an entry in the order of :class:`Entry`, as the columns of a stored list.
+COLUMNS = ("code", "description", "active_from", "active_to", "withdrawn_from", "version_from")
+_DATE_COLUMNS = COLUMNS[2:]
+_BOUNDS = ("active_from", "active_to", "withdrawn_from")  # version_from bounds nothing
+
+
+class ColumnEntries(Sequence[Entry]):
+    """Entries kept as the parallel columns of a stored list, turned into :class:`Entry` on access.
+
+    The UN/LOCODE list has 100,000 entries: an object for each costs a good part of a second,
+    while a declaration asks about a handful of codes. A :class:`CodeList` indexes the columns
+    directly (:meth:`split`), so loading such a list costs a set of strings. ``columns`` maps a
+    name of :data:`COLUMNS` to a list as long as ``code`` (a missing column: every value empty);
+    dates are ISO strings. The caller has checked the columns' shape and types. ``more``, when
+    given, loads further columns (a large list's descriptions, kept in a file of their own) the
+    first time an entry is built: checking a code never needs them.
+    """
+
+    __slots__ = ("_columns", "_more", "_size")
+
+    def __init__(
+        self, columns: dict[str, list[str | None]], more: Callable[[], dict[str, list[str | None]]] | None = None
+    ) -> None:
+        self._columns = columns
+        self._more = more
+        self._size = len(columns["code"])
+
+    def __len__(self) -> int:
+        return self._size
+
+    def _entry(self, i: int) -> Entry:
+        if self._more is not None:
+            more, self._more = self._more, None
+            self._columns = {**more(), **self._columns}
+        get = self._columns.get
+        values = [(column[i] if (column := get(name)) is not None else None) for name in _DATE_COLUMNS]
+        start, end, withdrawn, version = (date.fromisoformat(v) if v else None for v in values)
+        description = get("description")
+        return Entry(str(self._columns["code"][i]), (description[i] if description else None) or "",
+                     start, end, withdrawn, version)  # fmt: skip
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return tuple(self._entry(i) for i in range(self._size)[index])
+        return self._entry(range(self._size)[index])
+
+    def __iter__(self) -> Iterator[Entry]:
+        return (self._entry(i) for i in range(self._size))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(self) == len(other) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def split(self) -> tuple[set[str], list[Entry]]:
+        """The codes of entries no date bounds, and the bounded ones as entries (few: withdrawn or windowed)."""
+        bounds = [column for name in _BOUNDS if (column := self._columns.get(name)) is not None]
+        codes = cast(list[str], self._columns["code"])  # checked non-empty strings when decoded
+        if not any(any(column) for column in bounds):
+            return set(codes), []  # the common case: one set of strings
+        bounded = [i for i in range(self._size) if any(column[i] for column in bounds)]
+        skip = set(bounded)
+        return {codes[i] for i in range(self._size) if i not in skip}, [self._entry(i) for i in bounded]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,26 +150,33 @@ class CodeList:
     source: Source
     origin: str
     snapshot_date: date
-    entries: tuple[Entry, ...]
+    entries: Sequence[Entry]
     complete: bool = True
     _undated: frozenset[str] = field(init=False, repr=False, compare=False)
-    _dated: dict[str, tuple[_Period, ...]] = field(init=False, repr=False, compare=False)
+    _dated: dict[str, tuple[Entry, ...]] = field(init=False, repr=False, compare=False)
     _all: frozenset[str] = field(init=False, repr=False, compare=False)
     _by_date: dict[date, frozenset[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         undated: set[str] = set()
-        dated: dict[str, list[_Period]] = {}
-        for entry in self.entries:
-            if entry.active_from is None and entry.active_to is None:
-                undated.add(entry.code)
-            else:
-                dated.setdefault(entry.code, []).append((entry.active_from, entry.active_to))
-        for code in undated:
-            dated.pop(code, None)  # an open-ended entry makes the code's other periods moot
-        object.__setattr__(self, "_undated", frozenset(undated))
-        object.__setattr__(self, "_dated", {code: tuple(periods) for code, periods in dated.items()})
-        object.__setattr__(self, "_all", frozenset(undated | dated.keys()))
+        dated: dict[str, list[Entry]] = {}
+        if isinstance(self.entries, ColumnEntries):
+            undated, with_dates = self.entries.split()
+        else:
+            with_dates = []
+            for entry in self.entries:
+                if entry.dated:
+                    with_dates.append(entry)
+                else:
+                    undated.add(entry.code)
+        for entry in with_dates:
+            dated.setdefault(entry.code, []).append(entry)
+        for code in dated.keys() & undated:
+            del dated[code]  # an open-ended entry makes the code's other periods moot
+        frozen = frozenset(undated)
+        object.__setattr__(self, "_undated", frozen)
+        object.__setattr__(self, "_dated", {code: tuple(entries) for code, entries in dated.items()})
+        object.__setattr__(self, "_all", frozen | dated.keys() if dated else frozen)
         object.__setattr__(self, "_by_date", {})
 
     def __repr__(self) -> str:
@@ -94,11 +199,11 @@ class CodeList:
         """True when *code* is in the list and active on *on* (default: today)."""
         if code in self._undated:
             return True
-        periods = self._dated.get(code)
-        if not periods:
+        dated = self._dated.get(code)
+        if not dated:
             return False
         day = on or date.today()
-        return any((start is None or start <= day) and (end is None or day <= end) for start, end in periods)
+        return any(entry.is_active(day) for entry in dated)
 
     def knows(self, code: str) -> bool:
         """True when *code* appears in the list at all, active or not on any date."""
@@ -126,6 +231,11 @@ class CodeList:
                 seen.setdefault(entry.code, None)
         return tuple(seen)
 
+    def why_not_active(self, code: str, on: date) -> str:
+        """Why *code*, which the list holds, is not in force on *on*: every entry's dates."""
+        reasons = [entry.why_not_active(on) for entry in self.entries_for(code)]
+        return "; ".join(dict.fromkeys(r for r in reasons if r)) or "not in force"
+
     def entries_for(self, code: str) -> tuple[Entry, ...]:
         """Every entry carrying *code* (several when a code has several validity periods)."""
         return tuple(entry for entry in self.entries if entry.code == code)
@@ -145,7 +255,9 @@ class CheckResult:
     ``status`` is ``"valid"``, ``"invalid"`` or ``"not-checked"`` (no data to decide:
     the list is neither packaged nor imported, or the packaged list is known to be partial).
     ``allowed`` holds the active codes of a short list (at most :data:`SHORT_LIST`) when the
-    value is invalid, so that a finding can say what to use instead.
+    value is invalid, so that a finding can say what to use instead. ``detail`` says why a value
+    the list does hold is refused: its dates (withdrawn, not yet or no longer in force on the
+    decisive date) or, for a customs office, the role it lacks; None for a value the list lacks.
     """
 
     list_id: str
@@ -156,6 +268,7 @@ class CheckResult:
     list_name: str | None = None
     source: Source | None = None
     snapshot_date: date | None = None
+    detail: str | None = None
 
     @property
     def ok(self) -> bool:

@@ -4,7 +4,8 @@ The official customs office list (COL) holds one entry per office *and language*
 the office's roles (``DEP`` departure, ``DES`` destination, ``TRA`` transit, ``TXT`` exit for
 transit, ...). The DDNTA lists CL171 CustomsOfficeDeparture etc. are the offices holding one
 role, so ncts5 stores the office list once and derives those lists from it instead of
-storing five copies. Nothing here is packaged: without an import, offices are not checked.
+storing five copies. The package ships the official list (see :mod:`ncts5.codelists.packaged`);
+an imported one replaces it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from ncts5.codelists.catalogue import NAMES, OFFICE_LISTS
 from ncts5.codelists.codec import DecodeError
-from ncts5.codelists.model import CodeList, Entry
+from ncts5.codelists.model import CodeList, ColumnEntries, Entry, Source
 
 #: Role codes of the COL file that the transit declaration refers to.
 ROLE_DEPARTURE = "DEP"
@@ -39,10 +40,18 @@ class CustomsOffice:
     active_from: date | None = None
     active_to: date | None = None
     names: tuple[tuple[str, str], ...] = ()
+    withdrawn_from: date | None = None
+    version_from: date | None = None
 
     def is_active(self, on: date) -> bool:
-        """True when the office exists on *on*."""
-        return (self.active_from is None or self.active_from <= on) and (self.active_to is None or on <= self.active_to)
+        """True when the office is in service on *on* (dates as on :class:`~ncts5.codelists.model.Entry`)."""
+        return self.entry().is_active(on)
+
+    def entry(self) -> Entry:
+        """The office as an entry of CL141 and of the role lists."""
+        return Entry(
+            self.reference_number, self.name, self.active_from, self.active_to, self.withdrawn_from, self.version_from
+        )
 
     def has_role(self, role: str) -> bool:
         """True when the office holds *role* (a COL role code such as ``"DES"``)."""
@@ -65,22 +74,30 @@ class OfficeIndex:
     origin: str
     snapshot_date: date
     offices: Mapping[str, CustomsOffice]
+    source: Source = "imported"
 
     def derived_list(self, list_id: str) -> CodeList:
         """CL141 (every office) or a role list such as CL172 (offices with role ``DES``)."""
         role = OFFICE_LISTS[list_id]
-        chosen = [o for o in self.offices.values() if role is None or role in o.roles]
+        chosen = sorted(
+            (o for o in self.offices.values() if role is None or role in o.roles), key=lambda o: o.reference_number
+        )
         what = "every office" if role is None else f"offices with role {role}"
+        columns: dict[str, list[str | None]] = {
+            "code": [o.reference_number for o in chosen],
+            "description": [o.name for o in chosen],
+        }
+        for name in ("active_from", "active_to", "withdrawn_from", "version_from"):
+            values = [day.isoformat() if (day := getattr(o, name)) else None for o in chosen]
+            if any(values):
+                columns[name] = values
         return CodeList(
             id=list_id,
             name=NAMES[list_id],
-            source="imported",
+            source=self.source,
             origin=f"derived from {self.origin} ({what})",
             snapshot_date=self.snapshot_date,
-            entries=tuple(
-                Entry(o.reference_number, o.name, o.active_from, o.active_to)
-                for o in sorted(chosen, key=lambda o: o.reference_number)
-            ),
+            entries=ColumnEntries(columns),  # thousands of offices: entries are built only when asked for
         )
 
     def role_counts(self) -> dict[str, int]:
@@ -103,6 +120,8 @@ def encode_offices(index: OfficeIndex) -> dict[str, Any]:
                 o.active_from.isoformat() if o.active_from else None,
                 o.active_to.isoformat() if o.active_to else None,
                 [list(pair) for pair in o.names],
+                o.withdrawn_from.isoformat() if o.withdrawn_from else None,
+                o.version_from.isoformat() if o.version_from else None,
             ]
         )
     return {"origin": index.origin, "snapshot_date": index.snapshot_date.isoformat(), "offices": rows}
@@ -112,16 +131,21 @@ def decode_offices(obj: Any) -> OfficeIndex:
     """Read what :func:`encode_offices` wrote; raise :class:`DecodeError` when it is not that."""
     try:
         offices: dict[str, CustomsOffice] = {}
-        for ref, country, roles, start, end, names in obj["offices"]:
-            pairs = tuple((str(lang), str(name)) for lang, name in names)
+        for row in obj["offices"]:
+            ref, country, roles, start, end, names, withdrawn, version = (*row, None, None)[:8]
+            pairs = tuple(map(tuple, names))
+            if not all(len(pair) == 2 and type(pair[0]) is str and type(pair[1]) is str for pair in pairs):
+                raise TypeError(f"office {ref}: names must be [language, name] pairs")
             offices[ref] = CustomsOffice(
-                reference_number=ref,
-                name=preferred_name(pairs),
-                country=country,
-                roles=frozenset(roles),
-                active_from=date.fromisoformat(start) if start else None,
-                active_to=date.fromisoformat(end) if end else None,
-                names=pairs,
+                ref,
+                preferred_name(pairs),
+                country,
+                frozenset(roles),
+                date.fromisoformat(start) if start else None,
+                date.fromisoformat(end) if end else None,
+                pairs,
+                date.fromisoformat(withdrawn) if withdrawn else None,
+                date.fromisoformat(version) if version else None,
             )
         return OfficeIndex(
             origin=str(obj["origin"]),

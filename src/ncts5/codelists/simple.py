@@ -3,13 +3,14 @@
 One list per file: CSV with a header row ``code,description[,active_from,active_to]`` (UTF-8,
 ISO dates, both ends included), or JSON: an array of objects with those keys, or
 ``{"snapshot_date": ..., "origin": ..., "entries": [...]}``. The list is taken as complete.
+The file is read within the same bounds as an official payload (see :mod:`ncts5.codelists.shape`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
+import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -19,9 +20,10 @@ from ncts5.codelists.catalogue import NAMES, OFFICE_LISTS
 from ncts5.codelists.errors import CodeListImportError
 from ncts5.codelists.importer import ImportedList, ParsedFile
 from ncts5.codelists.model import CodeList, Entry
-from ncts5.codelists.shape import ShapeError, arr, date_field, obj, read_text, string
+from ncts5.codelists.shape import ShapeError, arr, date_field, decode_text, obj, parse_json, read_bytes, string
 
 _SIMPLE_COLUMNS = ("code", "description", "active_from", "active_to")
+_JSON_START = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*[\[{]")
 
 
 def _simple_entry(row: Mapping[str, Any], where: str) -> Entry:
@@ -50,6 +52,13 @@ def _simple_entry(row: Mapping[str, Any], where: str) -> Entry:
 
 def _simple_csv(text: str) -> list[Entry]:
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _csv_entries(reader)
+    except csv.Error as exc:  # e.g. a field over csv's size limit (128 KiB)
+        raise ShapeError(f"near line {reader.line_num + 1}: not readable as CSV ({exc})") from None
+
+
+def _csv_entries(reader: csv.DictReader[str]) -> list[Entry]:
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "code" not in header:
         raise ShapeError("line 1: expected a header row naming the columns code,description[,active_from,active_to]")
@@ -92,17 +101,12 @@ def read_list_file(path: str | Path, list_id: str, *, snapshot_date: date | None
         raise CodeListImportError(
             path, f"{list_id} is derived from the customs office list: import the COL file without --list"
         )
-    text = read_text(path)
-    stripped = text.lstrip()
+    raw = read_bytes(path)
     try:
-        if path.suffix.lower() == ".json" or stripped[:1] in ("[", "{"):
-            try:
-                payload = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise ShapeError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-            entries, file_snapshot, origin = _simple_json(payload)
+        if path.suffix.lower() == ".json" or _JSON_START.match(raw):
+            entries, file_snapshot, origin = _simple_json(parse_json(raw, path))
         else:
-            entries = _simple_csv(text)
+            entries = _simple_csv(decode_text(raw, path))
             file_snapshot, origin = None, None
     except ShapeError as exc:
         raise CodeListImportError(path, str(exc)) from None

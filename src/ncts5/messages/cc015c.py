@@ -13,7 +13,7 @@ from pydantic import Field
 
 from ncts5.messages import simple_types as st
 from ncts5.messages.message import Message
-from ncts5.messages.meta import Item, XmlModel
+from ncts5.messages.meta import Item, XmlModel, empty_list
 
 __all__ = [
     'ActiveBorderTransportMeans',
@@ -89,288 +89,288 @@ __all__ = [
 class TransitOperation(XmlModel):
     """Transit operation; XML CC015C/TransitOperation."""
 
-    lrn: Annotated[st.LRNContentType03, Item('LRN', 'LRN', data_element='12 09 000 000', format='an..22')] = Field(alias='LRN')
-    declaration_type: Annotated[st.DeclarationTypeContentType02, Item('declarationType', 'Declaration type', data_element='11 01 000 000', format='an..5', codelist='CL231', rules=('B1922', 'R0601', 'R0909', 'R0911'))] = Field(alias='declarationType')
-    additional_declaration_type: Annotated[st.AdditionalDeclarationTypeContentType, Item('additionalDeclarationType', 'Additional declaration type', data_element='11 02 000 000', format='a1', codelist='CL042')] = Field(alias='additionalDeclarationType')
-    tir_carnet_number: Annotated[st.TIRCarnetNumberContentType | None, Item('TIRCarnetNumber', 'TIR Carnet number', data_element='12 06 000 000', format='an..12', priority='D', rules=('C0411', 'R0990'), min_occurs=0)] = Field(None, alias='TIRCarnetNumber')
-    presentation_of_the_goods_date_and_time: Annotated[st.PresentationOfTheGoodsDateAndTimeContentType | None, Item('presentationOfTheGoodsDateAndTime', 'Presentation of the goods date and time', format='an19', priority='O', rules=('G0002',), min_occurs=0)] = Field(None, alias='presentationOfTheGoodsDateAndTime')
-    security: Annotated[st.SecurityContentType, Item('security', 'Security', data_element='11 07 000 000', format='n1', codelist='CL217')] = Field(alias='security')
-    reduced_dataset_indicator: Annotated[st.Flag, Item('reducedDatasetIndicator', 'Reduced dataset indicator', data_element='11 08 000 000', format='n1', codelist='CL027', rules=('R0849',))] = Field(alias='reducedDatasetIndicator')
-    specific_circumstance_indicator: Annotated[st.SpecificCircumstanceIndicatorContentType | None, Item('specificCircumstanceIndicator', 'Specific circumstance indicator', data_element='11 04 000 000', format='an3', codelist='CL296', priority='O', min_occurs=0)] = Field(None, alias='specificCircumstanceIndicator')
-    communication_language_at_departure: Annotated[st.CommunicationLanguageAtDepartureContentType | None, Item('communicationLanguageAtDeparture', 'Communication language at departure', format='a2', codelist='CL192', priority='O', rules=('R0100',), min_occurs=0)] = Field(None, alias='communicationLanguageAtDeparture')
-    binding_itinerary: Annotated[st.Flag, Item('bindingItinerary', 'Binding itinerary', data_element='16 17 000 000', format='n1', codelist='CL027')] = Field(alias='bindingItinerary')
-    limit_date: Annotated[st.LimitDateContentType | None, Item('limitDate', 'Limit date', data_element='15 11 000 000', format='an10', priority='D', rules=('C0839', 'G0002'), min_occurs=0)] = Field(None, alias='limitDate')
+    lrn: Annotated[st.LRNContentType03, Item('LRN', 'LRN', data_element='12 09 000 000', format='an..22')] = Field(validation_alias='LRN', serialization_alias='LRN')
+    declaration_type: Annotated[st.DeclarationTypeContentType02, Item('declarationType', 'Declaration type', data_element='11 01 000 000', format='an..5', codelist='CL231', rules=('B1922', 'R0601', 'R0909', 'R0911'))] = Field(validation_alias='declarationType', serialization_alias='declarationType')
+    additional_declaration_type: Annotated[st.AdditionalDeclarationTypeContentType, Item('additionalDeclarationType', 'Additional declaration type', data_element='11 02 000 000', format='a1', codelist='CL042')] = Field(validation_alias='additionalDeclarationType', serialization_alias='additionalDeclarationType')
+    tir_carnet_number: Annotated[st.TIRCarnetNumberContentType | None, Item('TIRCarnetNumber', 'TIR Carnet number', data_element='12 06 000 000', format='an..12', priority='D', rules=('C0411', 'R0990'), min_occurs=0)] = Field(default=None, validation_alias='TIRCarnetNumber', serialization_alias='TIRCarnetNumber')
+    presentation_of_the_goods_date_and_time: Annotated[st.PresentationOfTheGoodsDateAndTimeContentType | None, Item('presentationOfTheGoodsDateAndTime', 'Presentation of the goods date and time', format='an19', priority='O', rules=('G0002',), min_occurs=0)] = Field(default=None, validation_alias='presentationOfTheGoodsDateAndTime', serialization_alias='presentationOfTheGoodsDateAndTime')
+    security: Annotated[st.SecurityContentType, Item('security', 'Security', data_element='11 07 000 000', format='n1', codelist='CL217')]
+    reduced_dataset_indicator: Annotated[st.Flag, Item('reducedDatasetIndicator', 'Reduced dataset indicator', data_element='11 08 000 000', format='n1', codelist='CL027', rules=('R0849',))] = Field(validation_alias='reducedDatasetIndicator', serialization_alias='reducedDatasetIndicator')
+    specific_circumstance_indicator: Annotated[st.SpecificCircumstanceIndicatorContentType | None, Item('specificCircumstanceIndicator', 'Specific circumstance indicator', data_element='11 04 000 000', format='an3', codelist='CL296', priority='O', min_occurs=0)] = Field(default=None, validation_alias='specificCircumstanceIndicator', serialization_alias='specificCircumstanceIndicator')
+    communication_language_at_departure: Annotated[st.CommunicationLanguageAtDepartureContentType | None, Item('communicationLanguageAtDeparture', 'Communication language at departure', format='a2', codelist='CL192', priority='O', rules=('R0100',), min_occurs=0)] = Field(default=None, validation_alias='communicationLanguageAtDeparture', serialization_alias='communicationLanguageAtDeparture')
+    binding_itinerary: Annotated[st.Flag, Item('bindingItinerary', 'Binding itinerary', data_element='16 17 000 000', format='n1', codelist='CL027')] = Field(validation_alias='bindingItinerary', serialization_alias='bindingItinerary')
+    limit_date: Annotated[st.LimitDateContentType | None, Item('limitDate', 'Limit date', data_element='15 11 000 000', format='an10', priority='D', rules=('C0839', 'G0002'), min_occurs=0)] = Field(default=None, validation_alias='limitDate', serialization_alias='limitDate')
 
 class Authorisation(XmlModel):
     """Authorisation; data element 12 12 000 000; XML CC015C/Authorisation; rules C0101, G0102,
     G0167.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type: Annotated[st.TypeContentType04, Item('type', 'Type', data_element='12 12 002 000', format='an..4', codelist='CL235', rules=('G0114', 'G0117', 'R0350', 'R0859'))] = Field(alias='type')
-    reference_number: Annotated[st.ReferenceNumberContentType03, Item('referenceNumber', 'Reference number', data_element='12 12 001 000', format='an..35', rules=('G0033', 'R0352'))] = Field(alias='referenceNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type: Annotated[st.TypeContentType04, Item('type', 'Type', data_element='12 12 002 000', format='an..4', codelist='CL235', rules=('G0114', 'G0117', 'R0350', 'R0859'))]
+    reference_number: Annotated[st.ReferenceNumberContentType03, Item('referenceNumber', 'Reference number', data_element='12 12 001 000', format='an..35', rules=('G0033', 'R0352'))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
 
 class CustomsOfficeOfDeparture(XmlModel):
     """Customs office of departure; data element 17 03 000 000; XML
     CC015C/CustomsOfficeOfDeparture.
     """
 
-    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='17 03 001 000', format='an8', codelist='CL171', rules=('R0901',))] = Field(alias='referenceNumber')
+    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='17 03 001 000', format='an8', codelist='CL171', rules=('R0901',))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
 
 class CustomsOfficeOfDestinationDeclared(XmlModel):
     """Customs office of destination (declared); data element 17 05 000 000; XML
     CC015C/CustomsOfficeOfDestinationDeclared; rules G0034.
     """
 
-    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='17 05 001 000', format='an8', codelist='CL172', rules=('R0901', 'R0904', 'R0905'))] = Field(alias='referenceNumber')
+    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='17 05 001 000', format='an8', codelist='CL172', rules=('R0901', 'R0904', 'R0905'))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
 
 class CustomsOfficeOfTransitDeclared(XmlModel):
     """Customs office of transit (declared); data element 17 04 000 000; XML
     CC015C/CustomsOfficeOfTransitDeclared; rules C0030, G0030.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='17 04 001 000', format='an8', codelist='CL173', rules=('B1813', 'G0142', 'R0003', 'R0006', 'R0906'))] = Field(alias='referenceNumber')
-    arrival_date_and_time_estimated: Annotated[st.ArrivalDateAndTimeEstimatedContentType | None, Item('arrivalDateAndTimeEstimated', 'Arrival date and time (estimated)', data_element='15 03 000 000', format='an19', priority='D', rules=('B1831', 'B1904', 'C0598', 'G0002', 'R0005'), min_occurs=0)] = Field(None, alias='arrivalDateAndTimeEstimated')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='17 04 001 000', format='an8', codelist='CL173', rules=('B1813', 'G0142', 'R0003', 'R0006', 'R0906'))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
+    arrival_date_and_time_estimated: Annotated[st.ArrivalDateAndTimeEstimatedContentType | None, Item('arrivalDateAndTimeEstimated', 'Arrival date and time (estimated)', data_element='15 03 000 000', format='an19', priority='D', rules=('B1831', 'B1904', 'C0598', 'G0002', 'R0005'), min_occurs=0)] = Field(default=None, validation_alias='arrivalDateAndTimeEstimated', serialization_alias='arrivalDateAndTimeEstimated')
 
 class CustomsOfficeOfExitForTransitDeclared(XmlModel):
     """Customs office of exit for transit (declared); data element 17 06 000 000; XML
     CC015C/CustomsOfficeOfExitForTransitDeclared; rules B1966, C0587, G0587.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='17 06 001 000', format='an8', codelist='CL175', rules=('R0103',))] = Field(alias='referenceNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='17 06 001 000', format='an8', codelist='CL175', rules=('R0103',))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
 
 class HolderOfTheTransitProcedureAddress(XmlModel):
     """Address; data element 13 07 018 000; XML CC015C/HolderOfTheTransitProcedure/Address; rules
     C0250.
     """
 
-    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 07 018 019', format='an..70', rules=('E1104',))] = Field(alias='streetAndNumber')
-    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 07 018 021', format='an..17', priority='D', rules=('C0505', 'E1102'), min_occurs=0)] = Field(None, alias='postcode')
-    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 07 018 022', format='an..35')] = Field(alias='city')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 07 018 020', format='a2', codelist='CL248')] = Field(alias='country')
+    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 07 018 019', format='an..70', rules=('E1104',))] = Field(validation_alias='streetAndNumber', serialization_alias='streetAndNumber')
+    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 07 018 021', format='an..17', priority='D', rules=('C0505', 'E1102'), min_occurs=0)] = Field(default=None)
+    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 07 018 022', format='an..35')]
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 07 018 020', format='a2', codelist='CL248')]
 
 class HolderOfTheTransitProcedureContactPerson(XmlModel):
     """Contact person; data element 13 07 074 000; XML
     CC015C/HolderOfTheTransitProcedure/ContactPerson; rules G0105.
     """
 
-    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='13 07 074 016', format='an..70')] = Field(alias='name')
-    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='13 07 074 075', format='an..35')] = Field(alias='phoneNumber')
-    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='13 07 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(None, alias='eMailAddress')
+    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='13 07 074 016', format='an..70')]
+    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='13 07 074 075', format='an..35')] = Field(validation_alias='phoneNumber', serialization_alias='phoneNumber')
+    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='13 07 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(default=None, validation_alias='eMailAddress', serialization_alias='eMailAddress')
 
 class HolderOfTheTransitProcedure(XmlModel):
     """Holder of the transit procedure; data element 13 07 000 000; XML
     CC015C/HolderOfTheTransitProcedure.
     """
 
-    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 07 017 000', format='an..17', priority='O', rules=('G0120', 'R0850'), min_occurs=0)] = Field(None, alias='identificationNumber')
-    tir_holder_identification_number: Annotated[st.TIRHolderIdentificationNumberContentType02 | None, Item('TIRHolderIdentificationNumber', 'TIR holder identification number', data_element='13 07 078 000', format='an..17', priority='D', rules=('C0904', 'G0002'), min_occurs=0)] = Field(None, alias='TIRHolderIdentificationNumber')
-    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 07 016 000', format='an..70', priority='D', rules=('C0250', 'E1104'), min_occurs=0)] = Field(None, alias='name')
-    address: Annotated[HolderOfTheTransitProcedureAddress | None, Item('Address', 'ADDRESS', data_element='13 07 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(None, alias='Address')
-    contact_person: Annotated[HolderOfTheTransitProcedureContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 07 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(None, alias='ContactPerson')
+    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 07 017 000', format='an..17', priority='O', rules=('G0120', 'R0850'), min_occurs=0)] = Field(default=None, validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    tir_holder_identification_number: Annotated[st.TIRHolderIdentificationNumberContentType02 | None, Item('TIRHolderIdentificationNumber', 'TIR holder identification number', data_element='13 07 078 000', format='an..17', priority='D', rules=('C0904', 'G0002'), min_occurs=0)] = Field(default=None, validation_alias='TIRHolderIdentificationNumber', serialization_alias='TIRHolderIdentificationNumber')
+    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 07 016 000', format='an..70', priority='D', rules=('C0250', 'E1104'), min_occurs=0)] = Field(default=None)
+    address: Annotated[HolderOfTheTransitProcedureAddress | None, Item('Address', 'ADDRESS', data_element='13 07 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(default=None, validation_alias='Address', serialization_alias='Address')
+    contact_person: Annotated[HolderOfTheTransitProcedureContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 07 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(default=None, validation_alias='ContactPerson', serialization_alias='ContactPerson')
 
 class RepresentativeContactPerson(XmlModel):
     """Contact person; data element 13 06 074 000; XML CC015C/Representative/ContactPerson; rules
     G0105.
     """
 
-    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='13 06 074 016', format='an..70')] = Field(alias='name')
-    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='13 06 074 075', format='an..35')] = Field(alias='phoneNumber')
-    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='13 06 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(None, alias='eMailAddress')
+    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='13 06 074 016', format='an..70')]
+    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='13 06 074 075', format='an..35')] = Field(validation_alias='phoneNumber', serialization_alias='phoneNumber')
+    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='13 06 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(default=None, validation_alias='eMailAddress', serialization_alias='eMailAddress')
 
 class Representative(XmlModel):
     """Representative; data element 13 06 000 000; XML CC015C/Representative; rules G0850."""
 
-    identification_number: Annotated[st.IdentificationNumberContentType01, Item('identificationNumber', 'Identification number', data_element='13 06 017 000', format='an..17', rules=('R0850',))] = Field(alias='identificationNumber')
-    status: Annotated[st.StatusContentType03, Item('status', 'Status', data_element='13 06 030 000', format='n1', codelist='CL094')] = Field(alias='status')
-    contact_person: Annotated[RepresentativeContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 06 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(None, alias='ContactPerson')
+    identification_number: Annotated[st.IdentificationNumberContentType01, Item('identificationNumber', 'Identification number', data_element='13 06 017 000', format='an..17', rules=('R0850',))] = Field(validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    status: Annotated[st.StatusContentType03, Item('status', 'Status', data_element='13 06 030 000', format='n1', codelist='CL094')]
+    contact_person: Annotated[RepresentativeContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 06 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(default=None, validation_alias='ContactPerson', serialization_alias='ContactPerson')
 
 class GuaranteeReference(XmlModel):
     """Guarantee reference; data element 99 03 000 000; XML CC015C/Guarantee/GuaranteeReference;
     rules C0085.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    grn: Annotated[st.GrnContentType | None, Item('GRN', 'GRN', data_element='99 03 069 000', format='an..24', priority='D', rules=('C0086', 'G0002', 'R0318'), min_occurs=0)] = Field(None, alias='GRN')
-    access_code: Annotated[st.AccessCodeContentType02 | None, Item('accessCode', 'Access code', data_element='99 03 070 000', format='an..4', priority='D', rules=('C0086', 'E1118'), min_occurs=0)] = Field(None, alias='accessCode')
-    amount_to_be_covered: Annotated[st.AmountToBeCoveredContentType | None, Item('amountToBeCovered', 'Amount to be covered', data_element='99 03 071 000', format='n..16,2', priority='O', rules=('B2101', 'G0021'), min_occurs=0)] = Field(None, alias='amountToBeCovered')
-    currency: Annotated[st.CurrencyContentType | None, Item('currency', 'Currency', data_element='99 03 012 000', format='a3', codelist='CL048', priority='O', rules=('B1898', 'B2101'), min_occurs=0)] = Field(None, alias='currency')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    grn: Annotated[st.GrnContentType | None, Item('GRN', 'GRN', data_element='99 03 069 000', format='an..24', priority='D', rules=('C0086', 'G0002', 'R0318'), min_occurs=0)] = Field(default=None, validation_alias='GRN', serialization_alias='GRN')
+    access_code: Annotated[st.AccessCodeContentType02 | None, Item('accessCode', 'Access code', data_element='99 03 070 000', format='an..4', priority='D', rules=('C0086', 'E1118'), min_occurs=0)] = Field(default=None, validation_alias='accessCode', serialization_alias='accessCode')
+    amount_to_be_covered: Annotated[st.AmountToBeCoveredContentType | None, Item('amountToBeCovered', 'Amount to be covered', data_element='99 03 071 000', format='n..16,2', priority='O', rules=('B2101', 'G0021'), min_occurs=0)] = Field(default=None, validation_alias='amountToBeCovered', serialization_alias='amountToBeCovered')
+    currency: Annotated[st.CurrencyContentType | None, Item('currency', 'Currency', data_element='99 03 012 000', format='a3', codelist='CL048', priority='O', rules=('B1898', 'B2101'), min_occurs=0)] = Field(default=None)
 
 class Guarantee(XmlModel):
     """Guarantee; data element 99 02 000 000; XML CC015C/Guarantee."""
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    guarantee_type: Annotated[st.GuaranteeTypeContentType, Item('guaranteeType', 'Guarantee type', data_element='99 02 000 000', format='an1', codelist='CL251', rules=('R0900',))] = Field(alias='guaranteeType')
-    other_guarantee_reference: Annotated[st.OtherGuaranteeReferenceContentType02 | None, Item('otherGuaranteeReference', 'Other guarantee reference', data_element='99 03 073 000', format='an..35', priority='D', rules=('C0130',), min_occurs=0)] = Field(None, alias='otherGuaranteeReference')
-    guarantee_reference: Annotated[list[GuaranteeReference], Item('GuaranteeReference', 'GUARANTEE REFERENCE', data_element='99 03 000 000', priority='D', rules=('C0085',), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='GuaranteeReference', max_length=99)
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    guarantee_type: Annotated[st.GuaranteeTypeContentType, Item('guaranteeType', 'Guarantee type', data_element='99 02 000 000', format='an1', codelist='CL251', rules=('R0900',))] = Field(validation_alias='guaranteeType', serialization_alias='guaranteeType')
+    other_guarantee_reference: Annotated[st.OtherGuaranteeReferenceContentType02 | None, Item('otherGuaranteeReference', 'Other guarantee reference', data_element='99 03 073 000', format='an..35', priority='D', rules=('C0130',), min_occurs=0)] = Field(default=None, validation_alias='otherGuaranteeReference', serialization_alias='otherGuaranteeReference')
+    guarantee_reference: Annotated[list[GuaranteeReference], Item('GuaranteeReference', 'GUARANTEE REFERENCE', data_element='99 03 000 000', priority='D', rules=('C0085',), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='GuaranteeReference', serialization_alias='GuaranteeReference', max_length=99)
 
 class CarrierContactPerson(XmlModel):
     """Contact person; data element 13 12 074 000; XML CC015C/Consignment/Carrier/ContactPerson;
     rules G0105.
     """
 
-    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='13 12 074 016', format='an..70')] = Field(alias='name')
-    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='13 12 074 075', format='an..35')] = Field(alias='phoneNumber')
-    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='13 12 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(None, alias='eMailAddress')
+    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='13 12 074 016', format='an..70')]
+    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='13 12 074 075', format='an..35')] = Field(validation_alias='phoneNumber', serialization_alias='phoneNumber')
+    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='13 12 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(default=None, validation_alias='eMailAddress', serialization_alias='eMailAddress')
 
 class Carrier(XmlModel):
     """Carrier; data element 13 12 000 000; XML CC015C/Consignment/Carrier; rules G0090."""
 
-    identification_number: Annotated[st.IdentificationNumberContentType02, Item('identificationNumber', 'Identification number', data_element='13 12 017 000', format='an..17', rules=('G0002', 'G0201', 'R0840'))] = Field(alias='identificationNumber')
-    contact_person: Annotated[CarrierContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 12 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(None, alias='ContactPerson')
+    identification_number: Annotated[st.IdentificationNumberContentType02, Item('identificationNumber', 'Identification number', data_element='13 12 017 000', format='an..17', rules=('G0002', 'G0201', 'R0840'))] = Field(validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    contact_person: Annotated[CarrierContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 12 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(default=None, validation_alias='ContactPerson', serialization_alias='ContactPerson')
 
 class ConsignmentConsignorAddress(XmlModel):
     """Address; data element 13 02 018 000; XML CC015C/Consignment/Consignor/Address; rules
     C0250.
     """
 
-    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 02 018 019', format='an..70', rules=('E1104',))] = Field(alias='streetAndNumber')
-    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 02 018 021', format='an..17', priority='D', rules=('C0505', 'E1102'), min_occurs=0)] = Field(None, alias='postcode')
-    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 02 018 022', format='an..35')] = Field(alias='city')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 02 018 020', format='a2', codelist='CL248')] = Field(alias='country')
+    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 02 018 019', format='an..70', rules=('E1104',))] = Field(validation_alias='streetAndNumber', serialization_alias='streetAndNumber')
+    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 02 018 021', format='an..17', priority='D', rules=('C0505', 'E1102'), min_occurs=0)] = Field(default=None)
+    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 02 018 022', format='an..35')]
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 02 018 020', format='a2', codelist='CL248')]
 
 class ConsignmentConsignorContactPerson(XmlModel):
     """Contact person; data element 13 02 074 000; XML
     CC015C/Consignment/Consignor/ContactPerson; rules G0105.
     """
 
-    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='13 02 074 016', format='an..70')] = Field(alias='name')
-    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='13 02 074 075', format='an..35')] = Field(alias='phoneNumber')
-    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='13 02 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(None, alias='eMailAddress')
+    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='13 02 074 016', format='an..70')]
+    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='13 02 074 075', format='an..35')] = Field(validation_alias='phoneNumber', serialization_alias='phoneNumber')
+    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='13 02 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(default=None, validation_alias='eMailAddress', serialization_alias='eMailAddress')
 
 class ConsignmentConsignor(XmlModel):
     """Consignor; data element 13 02 000 000; XML CC015C/Consignment/Consignor; rules C0542,
     G0123.
     """
 
-    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 02 017 000', format='an..17', priority='O', rules=('R0850',), min_occurs=0)] = Field(None, alias='identificationNumber')
-    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 02 016 000', format='an..70', priority='D', rules=('C0250', 'E1104'), min_occurs=0)] = Field(None, alias='name')
-    address: Annotated[ConsignmentConsignorAddress | None, Item('Address', 'ADDRESS', data_element='13 02 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(None, alias='Address')
-    contact_person: Annotated[ConsignmentConsignorContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 02 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(None, alias='ContactPerson')
+    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 02 017 000', format='an..17', priority='O', rules=('R0850',), min_occurs=0)] = Field(default=None, validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 02 016 000', format='an..70', priority='D', rules=('C0250', 'E1104'), min_occurs=0)] = Field(default=None)
+    address: Annotated[ConsignmentConsignorAddress | None, Item('Address', 'ADDRESS', data_element='13 02 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(default=None, validation_alias='Address', serialization_alias='Address')
+    contact_person: Annotated[ConsignmentConsignorContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 02 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(default=None, validation_alias='ContactPerson', serialization_alias='ContactPerson')
 
 class ConsignmentConsigneeAddress(XmlModel):
     """Address; data element 13 03 018 000; XML CC015C/Consignment/Consignee/Address; rules
     C0250.
     """
 
-    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 03 018 019', format='an..70', rules=('E1104',))] = Field(alias='streetAndNumber')
-    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 03 018 021', format='an..17', priority='D', rules=('C0505', 'E1102'), min_occurs=0)] = Field(None, alias='postcode')
-    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 03 018 022', format='an..35')] = Field(alias='city')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 03 018 020', format='a2', codelist='CL248')] = Field(alias='country')
+    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 03 018 019', format='an..70', rules=('E1104',))] = Field(validation_alias='streetAndNumber', serialization_alias='streetAndNumber')
+    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 03 018 021', format='an..17', priority='D', rules=('C0505', 'E1102'), min_occurs=0)] = Field(default=None)
+    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 03 018 022', format='an..35')]
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 03 018 020', format='a2', codelist='CL248')]
 
 class ConsignmentConsignee(XmlModel):
     """Consignee; data element 13 03 000 000; XML CC015C/Consignment/Consignee; rules B1823,
     C0001, G0001.
     """
 
-    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 03 017 000', format='an..17', priority='O', rules=('R0851',), min_occurs=0)] = Field(None, alias='identificationNumber')
-    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 03 016 000', format='an..70', priority='D', rules=('C0250', 'E1104'), min_occurs=0)] = Field(None, alias='name')
-    address: Annotated[ConsignmentConsigneeAddress | None, Item('Address', 'ADDRESS', data_element='13 03 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(None, alias='Address')
+    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 03 017 000', format='an..17', priority='O', rules=('R0851',), min_occurs=0)] = Field(default=None, validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 03 016 000', format='an..70', priority='D', rules=('C0250', 'E1104'), min_occurs=0)] = Field(default=None)
+    address: Annotated[ConsignmentConsigneeAddress | None, Item('Address', 'ADDRESS', data_element='13 03 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(default=None, validation_alias='Address', serialization_alias='Address')
 
 class AdditionalSupplyChainActor(XmlModel):
     """Additional supply chain actor; data element 13 14 000 000; XML
     CC015C/Consignment/AdditionalSupplyChainActor; rules G0825.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    role: Annotated[st.RoleContentType01, Item('role', 'Role', data_element='13 14 031 000', format='a..3', codelist='CL704')] = Field(alias='role')
-    identification_number: Annotated[st.IdentificationNumberContentType02, Item('identificationNumber', 'Identification number', data_element='13 14 017 000', format='an..17', rules=('G0002', 'G0201', 'R0840'))] = Field(alias='identificationNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    role: Annotated[st.RoleContentType01, Item('role', 'Role', data_element='13 14 031 000', format='a..3', codelist='CL704')]
+    identification_number: Annotated[st.IdentificationNumberContentType02, Item('identificationNumber', 'Identification number', data_element='13 14 017 000', format='an..17', rules=('G0002', 'G0201', 'R0840'))] = Field(validation_alias='identificationNumber', serialization_alias='identificationNumber')
 
 class Seal(XmlModel):
     """Seal; data element 19 10 000 000; XML CC015C/Consignment/TransportEquipment/Seal; rules
     C0569.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    identifier: Annotated[st.IdentifierContentType02, Item('identifier', 'Identifier', data_element='19 10 015 000', format='an..20', rules=('R0107',))] = Field(alias='identifier')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    identifier: Annotated[st.IdentifierContentType02, Item('identifier', 'Identifier', data_element='19 10 015 000', format='an..20', rules=('R0107',))]
 
 class GoodsReference(XmlModel):
     """Goods reference; data element 19 07 044 000; XML
     CC015C/Consignment/TransportEquipment/GoodsReference; rules C0670, G0670.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    declaration_goods_item_number: Annotated[st.DeclarationGoodsItemNumberContentType01, Item('declarationGoodsItemNumber', 'Declaration goods item number', data_element='19 07 044 000', format='n..5', rules=('G0005', 'G0006'))] = Field(alias='declarationGoodsItemNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    declaration_goods_item_number: Annotated[st.DeclarationGoodsItemNumberContentType01, Item('declarationGoodsItemNumber', 'Declaration goods item number', data_element='19 07 044 000', format='n..5', rules=('G0005', 'G0006'))] = Field(validation_alias='declarationGoodsItemNumber', serialization_alias='declarationGoodsItemNumber')
 
 class TransportEquipment(XmlModel):
     """Transport equipment; data element 19 07 000 000; XML
     CC015C/Consignment/TransportEquipment; rules C0823, G0103.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    container_identification_number: Annotated[st.ContainerIdentificationNumberContentType02 | None, Item('containerIdentificationNumber', 'Container identification number', data_element='19 07 063 000', format='an..17', priority='D', rules=('C0055', 'G0002'), min_occurs=0)] = Field(None, alias='containerIdentificationNumber')
-    number_of_seals: Annotated[st.NumberOfSealsContentType, Item('numberOfSeals', 'Number of seals', data_element='19 10 068 000', format='n..4', rules=('B1832', 'G0021', 'R0106', 'R0165', 'R0448'))] = Field(alias='numberOfSeals')
-    seal: Annotated[list[Seal], Item('Seal', 'SEAL', data_element='19 10 000 000', priority='D', rules=('C0569',), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='Seal', max_length=99)
-    goods_reference: Annotated[list[GoodsReference], Item('GoodsReference', 'GOODS REFERENCE', data_element='19 07 044 000', priority='D', rules=('C0670', 'G0670'), min_occurs=0, max_occurs=9999)] = Field(default_factory=list, alias='GoodsReference', max_length=9999)
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    container_identification_number: Annotated[st.ContainerIdentificationNumberContentType02 | None, Item('containerIdentificationNumber', 'Container identification number', data_element='19 07 063 000', format='an..17', priority='D', rules=('C0055', 'G0002'), min_occurs=0)] = Field(default=None, validation_alias='containerIdentificationNumber', serialization_alias='containerIdentificationNumber')
+    number_of_seals: Annotated[st.NumberOfSealsContentType, Item('numberOfSeals', 'Number of seals', data_element='19 10 068 000', format='n..4', rules=('B1832', 'G0021', 'R0106', 'R0165', 'R0448'))] = Field(validation_alias='numberOfSeals', serialization_alias='numberOfSeals')
+    seal: Annotated[list[Seal], Item('Seal', 'SEAL', data_element='19 10 000 000', priority='D', rules=('C0569',), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='Seal', serialization_alias='Seal', max_length=99)
+    goods_reference: Annotated[list[GoodsReference], Item('GoodsReference', 'GOODS REFERENCE', data_element='19 07 044 000', priority='D', rules=('C0670', 'G0670'), min_occurs=0, max_occurs=9999)] = Field(default_factory=empty_list, validation_alias='GoodsReference', serialization_alias='GoodsReference', max_length=9999)
 
 class CustomsOffice(XmlModel):
     """Customs office; data element 16 15 047 000; XML
     CC015C/Consignment/LocationOfGoods/CustomsOffice; rules C0394.
     """
 
-    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='16 15 047 001', format='an8', codelist='CL171')] = Field(alias='referenceNumber')
+    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='16 15 047 001', format='an8', codelist='CL171')] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
 
 class GNSS(XmlModel):
     """Gnss; data element 16 15 048 000; XML CC015C/Consignment/LocationOfGoods/GNSS; rules
     C0394.
     """
 
-    latitude: Annotated[st.LatitudeContentType, Item('latitude', 'Latitude', data_element='16 15 048 049', format='an..17', rules=('G0002', 'G0014'))] = Field(alias='latitude')
-    longitude: Annotated[st.LongitudeContentType, Item('longitude', 'Longitude', data_element='16 15 048 050', format='an..17', rules=('G0002', 'G0014'))] = Field(alias='longitude')
+    latitude: Annotated[st.LatitudeContentType, Item('latitude', 'Latitude', data_element='16 15 048 049', format='an..17', rules=('G0002', 'G0014'))]
+    longitude: Annotated[st.LongitudeContentType, Item('longitude', 'Longitude', data_element='16 15 048 050', format='an..17', rules=('G0002', 'G0014'))]
 
 class EconomicOperator(XmlModel):
     """Economic operator; data element 16 15 051 000; XML
     CC015C/Consignment/LocationOfGoods/EconomicOperator; rules C0394.
     """
 
-    identification_number: Annotated[st.IdentificationNumberContentType01, Item('identificationNumber', 'Identification number', data_element='16 15 051 017', format='an..17', rules=('R0850',))] = Field(alias='identificationNumber')
+    identification_number: Annotated[st.IdentificationNumberContentType01, Item('identificationNumber', 'Identification number', data_element='16 15 051 017', format='an..17', rules=('R0850',))] = Field(validation_alias='identificationNumber', serialization_alias='identificationNumber')
 
 class LocationOfGoodsAddress(XmlModel):
     """Address; data element 16 15 018 000; XML CC015C/Consignment/LocationOfGoods/Address; rules
     C0394.
     """
 
-    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='16 15 018 019', format='an..70', rules=('E1104',))] = Field(alias='streetAndNumber')
-    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='16 15 018 021', format='an..17', priority='D', rules=('C0505', 'E1102'), min_occurs=0)] = Field(None, alias='postcode')
-    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='16 15 018 022', format='an..35')] = Field(alias='city')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='16 15 018 020', format='a2', codelist='CL009')] = Field(alias='country')
+    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='16 15 018 019', format='an..70', rules=('E1104',))] = Field(validation_alias='streetAndNumber', serialization_alias='streetAndNumber')
+    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='16 15 018 021', format='an..17', priority='D', rules=('C0505', 'E1102'), min_occurs=0)] = Field(default=None)
+    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='16 15 018 022', format='an..35')]
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='16 15 018 020', format='a2', codelist='CL009')]
 
 class PostcodeAddress(XmlModel):
     """Postcode address; data element 16 15 081 000; XML
     CC015C/Consignment/LocationOfGoods/PostcodeAddress; rules C0394.
     """
 
-    house_number: Annotated[st.HouseNumberContentType02 | None, Item('houseNumber', 'House number', data_element='16 15 081 023', format='an..17', priority='D', rules=('C0382',), min_occurs=0)] = Field(None, alias='houseNumber')
-    postcode: Annotated[st.PostcodeContentType02, Item('postcode', 'Postcode', data_element='16 15 081 021', format='an..17')] = Field(alias='postcode')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='16 15 081 020', format='a2', codelist='CL190')] = Field(alias='country')
+    house_number: Annotated[st.HouseNumberContentType02 | None, Item('houseNumber', 'House number', data_element='16 15 081 023', format='an..17', priority='D', rules=('C0382',), min_occurs=0)] = Field(default=None, validation_alias='houseNumber', serialization_alias='houseNumber')
+    postcode: Annotated[st.PostcodeContentType02, Item('postcode', 'Postcode', data_element='16 15 081 021', format='an..17')]
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='16 15 081 020', format='a2', codelist='CL190')]
 
 class LocationOfGoodsContactPerson(XmlModel):
     """Contact person; data element 16 15 074 000; XML
     CC015C/Consignment/LocationOfGoods/ContactPerson; rules C0394, G0105.
     """
 
-    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='16 15 074 016', format='an..70')] = Field(alias='name')
-    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='16 15 074 075', format='an..35')] = Field(alias='phoneNumber')
-    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='16 15 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(None, alias='eMailAddress')
+    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='16 15 074 016', format='an..70')]
+    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='16 15 074 075', format='an..35')] = Field(validation_alias='phoneNumber', serialization_alias='phoneNumber')
+    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='16 15 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(default=None, validation_alias='eMailAddress', serialization_alias='eMailAddress')
 
 class LocationOfGoods(XmlModel):
     """Location of goods; data element 16 15 000 000; XML CC015C/Consignment/LocationOfGoods;
     rules B1804, C0710.
     """
 
-    type_of_location: Annotated[st.TypeOfLocationContentType, Item('typeOfLocation', 'Type of location', data_element='16 15 045 000', format='a1', codelist='CL347')] = Field(alias='typeOfLocation')
-    qualifier_of_identification: Annotated[st.QualifierOfIdentificationContentType, Item('qualifierOfIdentification', 'Qualifier of identification', data_element='16 15 046 000', format='a1', codelist='CL326', rules=('G0500',))] = Field(alias='qualifierOfIdentification')
-    authorisation_number: Annotated[st.AuthorisationNumberContentType02 | None, Item('authorisationNumber', 'Authorisation number', data_element='16 15 052 000', format='an..35', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='authorisationNumber')
-    additional_identifier: Annotated[st.AdditionalIdentifierContentType02 | None, Item('additionalIdentifier', 'Additional identifier', data_element='16 15 053 000', format='an..4', priority='D', rules=('C0671',), min_occurs=0)] = Field(None, alias='additionalIdentifier')
-    un_locode: Annotated[st.UNLocodeContentType | None, Item('UNLocode', 'UN LOCODE', data_element='16 15 036 000', format='an..17', codelist='CL244', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='UNLocode')
-    customs_office: Annotated[CustomsOffice | None, Item('CustomsOffice', 'CUSTOMS OFFICE', data_element='16 15 047 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='CustomsOffice')
-    gnss: Annotated[GNSS | None, Item('GNSS', 'GNSS', data_element='16 15 048 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='GNSS')
-    economic_operator: Annotated[EconomicOperator | None, Item('EconomicOperator', 'ECONOMIC OPERATOR', data_element='16 15 051 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='EconomicOperator')
-    address: Annotated[LocationOfGoodsAddress | None, Item('Address', 'ADDRESS', data_element='16 15 018 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='Address')
-    postcode_address: Annotated[PostcodeAddress | None, Item('PostcodeAddress', 'POSTCODE ADDRESS', data_element='16 15 081 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='PostcodeAddress')
-    contact_person: Annotated[LocationOfGoodsContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='16 15 074 000', priority='D', rules=('C0394', 'G0105'), min_occurs=0)] = Field(None, alias='ContactPerson')
+    type_of_location: Annotated[st.TypeOfLocationContentType, Item('typeOfLocation', 'Type of location', data_element='16 15 045 000', format='a1', codelist='CL347')] = Field(validation_alias='typeOfLocation', serialization_alias='typeOfLocation')
+    qualifier_of_identification: Annotated[st.QualifierOfIdentificationContentType, Item('qualifierOfIdentification', 'Qualifier of identification', data_element='16 15 046 000', format='a1', codelist='CL326', rules=('G0500',))] = Field(validation_alias='qualifierOfIdentification', serialization_alias='qualifierOfIdentification')
+    authorisation_number: Annotated[st.AuthorisationNumberContentType02 | None, Item('authorisationNumber', 'Authorisation number', data_element='16 15 052 000', format='an..35', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='authorisationNumber', serialization_alias='authorisationNumber')
+    additional_identifier: Annotated[st.AdditionalIdentifierContentType02 | None, Item('additionalIdentifier', 'Additional identifier', data_element='16 15 053 000', format='an..4', priority='D', rules=('C0671',), min_occurs=0)] = Field(default=None, validation_alias='additionalIdentifier', serialization_alias='additionalIdentifier')
+    un_locode: Annotated[st.UNLocodeContentType | None, Item('UNLocode', 'UN LOCODE', data_element='16 15 036 000', format='an..17', codelist='CL244', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='UNLocode', serialization_alias='UNLocode')
+    customs_office: Annotated[CustomsOffice | None, Item('CustomsOffice', 'CUSTOMS OFFICE', data_element='16 15 047 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='CustomsOffice', serialization_alias='CustomsOffice')
+    gnss: Annotated[GNSS | None, Item('GNSS', 'GNSS', data_element='16 15 048 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='GNSS', serialization_alias='GNSS')
+    economic_operator: Annotated[EconomicOperator | None, Item('EconomicOperator', 'ECONOMIC OPERATOR', data_element='16 15 051 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='EconomicOperator', serialization_alias='EconomicOperator')
+    address: Annotated[LocationOfGoodsAddress | None, Item('Address', 'ADDRESS', data_element='16 15 018 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='Address', serialization_alias='Address')
+    postcode_address: Annotated[PostcodeAddress | None, Item('PostcodeAddress', 'POSTCODE ADDRESS', data_element='16 15 081 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='PostcodeAddress', serialization_alias='PostcodeAddress')
+    contact_person: Annotated[LocationOfGoodsContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='16 15 074 000', priority='D', rules=('C0394', 'G0105'), min_occurs=0)] = Field(default=None, validation_alias='ContactPerson', serialization_alias='ContactPerson')
 
 class ConsignmentDepartureTransportMeans(XmlModel):
     """Departure transport means; data element 19 05 000 000; XML
@@ -378,142 +378,142 @@ class ConsignmentDepartureTransportMeans(XmlModel):
     R0855.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type_of_identification: Annotated[st.TypeOfIdentificationContentType | None, Item('typeOfIdentification', 'Type of identification', data_element='19 05 061 000', format='n2', codelist='CL750', priority='O', rules=('B1091', 'B1892', 'B2101', 'G0112', 'R0472', 'R0474', 'R0476'), min_occurs=0)] = Field(None, alias='typeOfIdentification')
-    identification_number: Annotated[st.IdentificationNumberContentType06 | None, Item('identificationNumber', 'Identification number', data_element='19 05 017 000', format='an..35', priority='O', rules=('B1815', 'B1892', 'B2101', 'E1103', 'R0473'), min_occurs=0)] = Field(None, alias='identificationNumber')
-    nationality: Annotated[st.NationalityContentType | None, Item('nationality', 'Nationality', data_element='19 05 062 000', format='a2', codelist='CL165', priority='O', rules=('B1897', 'B2101'), min_occurs=0)] = Field(None, alias='nationality')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type_of_identification: Annotated[st.TypeOfIdentificationContentType | None, Item('typeOfIdentification', 'Type of identification', data_element='19 05 061 000', format='n2', codelist='CL750', priority='O', rules=('B1091', 'B1892', 'B2101', 'G0112', 'R0472', 'R0474', 'R0476'), min_occurs=0)] = Field(default=None, validation_alias='typeOfIdentification', serialization_alias='typeOfIdentification')
+    identification_number: Annotated[st.IdentificationNumberContentType06 | None, Item('identificationNumber', 'Identification number', data_element='19 05 017 000', format='an..35', priority='O', rules=('B1815', 'B1892', 'B2101', 'E1103', 'R0473'), min_occurs=0)] = Field(default=None, validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    nationality: Annotated[st.NationalityContentType | None, Item('nationality', 'Nationality', data_element='19 05 062 000', format='a2', codelist='CL165', priority='O', rules=('B1897', 'B2101'), min_occurs=0)] = Field(default=None)
 
 class CountryOfRoutingOfConsignment(XmlModel):
     """Country of routing of consignment; data element 16 12 000 000; XML
     CC015C/Consignment/CountryOfRoutingOfConsignment; rules B1848, C0586, G0061.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='16 12 020 000', format='a2', codelist='CL008')] = Field(alias='country')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='16 12 020 000', format='a2', codelist='CL008')]
 
 class ActiveBorderTransportMeans(XmlModel):
     """Active border transport means; data element 19 08 000 000; XML
     CC015C/Consignment/ActiveBorderTransportMeans; rules B1806, C0806, E1406, G0118, R0789.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    customs_office_at_border_reference_number: Annotated[st.CustomsOfficeAtBorderReferenceNumberContentType | None, Item('customsOfficeAtBorderReferenceNumber', 'Customs office at border reference number', data_element='19 08 084 000', format='an8', codelist='CL141', priority='O', rules=('B1016', 'B2101', 'G0789'), min_occurs=0)] = Field(None, alias='customsOfficeAtBorderReferenceNumber')
-    type_of_identification: Annotated[st.TypeOfIdentificationContentType | None, Item('typeOfIdentification', 'Type of identification', data_element='19 08 061 000', format='n2', codelist='CL219', priority='O', rules=('B1838', 'B2101', 'G0112'), min_occurs=0)] = Field(None, alias='typeOfIdentification')
-    identification_number: Annotated[st.IdentificationNumberContentType06 | None, Item('identificationNumber', 'Identification number', data_element='19 08 017 000', format='an..35', priority='O', rules=('B1811', 'B1838', 'B2101', 'E1103', 'R0076'), min_occurs=0)] = Field(None, alias='identificationNumber')
-    nationality: Annotated[st.NationalityContentType | None, Item('nationality', 'Nationality', data_element='19 08 062 000', format='a2', codelist='CL165', priority='O', rules=('B1850', 'B2101'), min_occurs=0)] = Field(None, alias='nationality')
-    conveyance_reference_number: Annotated[st.ConveyanceReferenceNumberContentType02 | None, Item('conveyanceReferenceNumber', 'Conveyance reference number', data_element='19 02 000 000', format='an..17', priority='D', rules=('C0531', 'G0002', 'R0315'), min_occurs=0)] = Field(None, alias='conveyanceReferenceNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    customs_office_at_border_reference_number: Annotated[st.CustomsOfficeAtBorderReferenceNumberContentType | None, Item('customsOfficeAtBorderReferenceNumber', 'Customs office at border reference number', data_element='19 08 084 000', format='an8', codelist='CL141', priority='O', rules=('B1016', 'B2101', 'G0789'), min_occurs=0)] = Field(default=None, validation_alias='customsOfficeAtBorderReferenceNumber', serialization_alias='customsOfficeAtBorderReferenceNumber')
+    type_of_identification: Annotated[st.TypeOfIdentificationContentType | None, Item('typeOfIdentification', 'Type of identification', data_element='19 08 061 000', format='n2', codelist='CL219', priority='O', rules=('B1838', 'B2101', 'G0112'), min_occurs=0)] = Field(default=None, validation_alias='typeOfIdentification', serialization_alias='typeOfIdentification')
+    identification_number: Annotated[st.IdentificationNumberContentType06 | None, Item('identificationNumber', 'Identification number', data_element='19 08 017 000', format='an..35', priority='O', rules=('B1811', 'B1838', 'B2101', 'E1103', 'R0076'), min_occurs=0)] = Field(default=None, validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    nationality: Annotated[st.NationalityContentType | None, Item('nationality', 'Nationality', data_element='19 08 062 000', format='a2', codelist='CL165', priority='O', rules=('B1850', 'B2101'), min_occurs=0)] = Field(default=None)
+    conveyance_reference_number: Annotated[st.ConveyanceReferenceNumberContentType02 | None, Item('conveyanceReferenceNumber', 'Conveyance reference number', data_element='19 02 000 000', format='an..17', priority='D', rules=('C0531', 'G0002', 'R0315'), min_occurs=0)] = Field(default=None, validation_alias='conveyanceReferenceNumber', serialization_alias='conveyanceReferenceNumber')
 
 class PlaceOfLoading(XmlModel):
     """Place of loading; data element 16 13 000 000; XML CC015C/Consignment/PlaceOfLoading; rules
     B1893, C0403.
     """
 
-    un_locode: Annotated[st.UNLocodeContentType | None, Item('UNLocode', 'UN LOCODE', data_element='16 13 036 000', format='an..17', codelist='CL244', priority='O', min_occurs=0)] = Field(None, alias='UNLocode')
-    country: Annotated[st.CountryContentType | None, Item('country', 'Country', data_element='16 13 020 000', format='a2', codelist='CL008', priority='D', rules=('C0387',), min_occurs=0)] = Field(None, alias='country')
-    location: Annotated[st.LocationContentType01 | None, Item('location', 'Location', data_element='16 13 037 000', format='an..35', priority='D', rules=('C0387', 'E1114'), min_occurs=0)] = Field(None, alias='location')
+    un_locode: Annotated[st.UNLocodeContentType | None, Item('UNLocode', 'UN LOCODE', data_element='16 13 036 000', format='an..17', codelist='CL244', priority='O', min_occurs=0)] = Field(default=None, validation_alias='UNLocode', serialization_alias='UNLocode')
+    country: Annotated[st.CountryContentType | None, Item('country', 'Country', data_element='16 13 020 000', format='a2', codelist='CL008', priority='D', rules=('C0387',), min_occurs=0)] = Field(default=None)
+    location: Annotated[st.LocationContentType01 | None, Item('location', 'Location', data_element='16 13 037 000', format='an..35', priority='D', rules=('C0387', 'E1114'), min_occurs=0)] = Field(default=None)
 
 class PlaceOfUnloading(XmlModel):
     """Place of unloading; data element 16 14 000 000; XML CC015C/Consignment/PlaceOfUnloading;
     rules B1858, C0191.
     """
 
-    un_locode: Annotated[st.UNLocodeContentType | None, Item('UNLocode', 'UN LOCODE', data_element='16 14 036 000', format='an..17', codelist='CL244', priority='O', min_occurs=0)] = Field(None, alias='UNLocode')
-    country: Annotated[st.CountryContentType | None, Item('country', 'Country', data_element='16 14 020 000', format='a2', codelist='CL008', priority='D', rules=('C0387',), min_occurs=0)] = Field(None, alias='country')
-    location: Annotated[st.LocationContentType01 | None, Item('location', 'Location', data_element='16 14 037 000', format='an..35', priority='D', rules=('C0387',), min_occurs=0)] = Field(None, alias='location')
+    un_locode: Annotated[st.UNLocodeContentType | None, Item('UNLocode', 'UN LOCODE', data_element='16 14 036 000', format='an..17', codelist='CL244', priority='O', min_occurs=0)] = Field(default=None, validation_alias='UNLocode', serialization_alias='UNLocode')
+    country: Annotated[st.CountryContentType | None, Item('country', 'Country', data_element='16 14 020 000', format='a2', codelist='CL008', priority='D', rules=('C0387',), min_occurs=0)] = Field(default=None)
+    location: Annotated[st.LocationContentType01 | None, Item('location', 'Location', data_element='16 14 037 000', format='an..35', priority='D', rules=('C0387',), min_occurs=0)] = Field(default=None)
 
 class ConsignmentPreviousDocument(XmlModel):
     """Previous document; data element 12 01 000 000; XML CC015C/Consignment/PreviousDocument;
     rules E1301, G0825.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 01 002 000', format='an4', codelist='CL214', rules=('G0057', 'R0020'))] = Field(alias='type')
-    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 01 001 000', format='an..70', rules=('G0321',))] = Field(alias='referenceNumber')
-    complement_of_information: Annotated[st.ComplementOfInformationContentType02 | None, Item('complementOfInformation', 'Complement of information', data_element='12 01 079 000', format='an..35', priority='O', min_occurs=0)] = Field(None, alias='complementOfInformation')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 01 002 000', format='an4', codelist='CL214', rules=('G0057', 'R0020'))]
+    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 01 001 000', format='an..70', rules=('G0321',))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
+    complement_of_information: Annotated[st.ComplementOfInformationContentType02 | None, Item('complementOfInformation', 'Complement of information', data_element='12 01 079 000', format='an..35', priority='O', min_occurs=0)] = Field(default=None, validation_alias='complementOfInformation', serialization_alias='complementOfInformation')
 
 class ConsignmentSupportingDocument(XmlModel):
     """Supporting document; data element 12 03 000 000; XML
     CC015C/Consignment/SupportingDocument; rules E1301, G0825.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 03 002 000', format='an4', codelist='CL213', rules=('G0057',))] = Field(alias='type')
-    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 03 001 000', format='an..70', rules=('G0321',))] = Field(alias='referenceNumber')
-    document_line_item_number: Annotated[st.DocumentLineItemNumberContentType | None, Item('documentLineItemNumber', 'Document line item number', data_element='12 03 013 000', format='n..5', priority='O', min_occurs=0)] = Field(None, alias='documentLineItemNumber')
-    complement_of_information: Annotated[st.ComplementOfInformationContentType02 | None, Item('complementOfInformation', 'Complement of information', data_element='12 03 079 000', format='an..35', priority='O', min_occurs=0)] = Field(None, alias='complementOfInformation')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 03 002 000', format='an4', codelist='CL213', rules=('G0057',))]
+    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 03 001 000', format='an..70', rules=('G0321',))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
+    document_line_item_number: Annotated[st.DocumentLineItemNumberContentType | None, Item('documentLineItemNumber', 'Document line item number', data_element='12 03 013 000', format='n..5', priority='O', min_occurs=0)] = Field(default=None, validation_alias='documentLineItemNumber', serialization_alias='documentLineItemNumber')
+    complement_of_information: Annotated[st.ComplementOfInformationContentType02 | None, Item('complementOfInformation', 'Complement of information', data_element='12 03 079 000', format='an..35', priority='O', min_occurs=0)] = Field(default=None, validation_alias='complementOfInformation', serialization_alias='complementOfInformation')
 
 class ConsignmentTransportDocument(XmlModel):
     """Transport document; data element 12 05 000 000; XML CC015C/Consignment/TransportDocument;
     rules E1301, G0825.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 05 002 000', format='an4', codelist='CL754', rules=('G0057',))] = Field(alias='type')
-    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 05 001 000', format='an..70', rules=('G0321',))] = Field(alias='referenceNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 05 002 000', format='an4', codelist='CL754', rules=('G0057',))]
+    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 05 001 000', format='an..70', rules=('G0321',))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
 
 class ConsignmentAdditionalReference(XmlModel):
     """Additional reference; data element 12 04 000 000; XML
     CC015C/Consignment/AdditionalReference; rules E1301, G0825.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 04 002 000', format='an4', codelist='CL380', rules=('G0057',))] = Field(alias='type')
-    reference_number: Annotated[st.ReferenceNumberContentType04 | None, Item('referenceNumber', 'Reference number', data_element='12 04 001 000', format='an..70', priority='O', rules=('G0321',), min_occurs=0)] = Field(None, alias='referenceNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 04 002 000', format='an4', codelist='CL380', rules=('G0057',))]
+    reference_number: Annotated[st.ReferenceNumberContentType04 | None, Item('referenceNumber', 'Reference number', data_element='12 04 001 000', format='an..70', priority='O', rules=('G0321',), min_occurs=0)] = Field(default=None, validation_alias='referenceNumber', serialization_alias='referenceNumber')
 
 class ConsignmentAdditionalInformation(XmlModel):
     """Additional information; data element 12 02 000 000; XML
     CC015C/Consignment/AdditionalInformation; rules E1301, G0825.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    code: Annotated[st.CodeContentType03, Item('code', 'Code', data_element='12 02 008 000', format='an5', codelist='CL239', rules=('G0057', 'R3060'))] = Field(alias='code')
-    text: Annotated[st.TextContentType02 | None, Item('text', 'Text', data_element='12 02 009 000', format='an..512', priority='O', min_occurs=0)] = Field(None, alias='text')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    code: Annotated[st.CodeContentType03, Item('code', 'Code', data_element='12 02 008 000', format='an5', codelist='CL239', rules=('G0057', 'R3060'))]
+    text: Annotated[st.TextContentType02 | None, Item('text', 'Text', data_element='12 02 009 000', format='an..512', priority='O', min_occurs=0)] = Field(default=None)
 
 class ConsignmentTransportCharges(XmlModel):
     """Transport charges; data element 14 02 000 000; XML CC015C/Consignment/TransportCharges;
     rules C0186.
     """
 
-    method_of_payment: Annotated[st.MethodOfPaymentContentType, Item('methodOfPayment', 'Method of payment', data_element='14 02 038 000', format='a1', codelist='CL116')] = Field(alias='methodOfPayment')
+    method_of_payment: Annotated[st.MethodOfPaymentContentType, Item('methodOfPayment', 'Method of payment', data_element='14 02 038 000', format='a1', codelist='CL116')] = Field(validation_alias='methodOfPayment', serialization_alias='methodOfPayment')
 
 class HouseConsignmentConsignorAddress(XmlModel):
     """Address; data element 13 02 018 000; XML
     CC015C/Consignment/HouseConsignment/Consignor/Address; rules C0250.
     """
 
-    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 02 018 019', format='an..70')] = Field(alias='streetAndNumber')
-    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 02 018 021', format='an..17', priority='D', rules=('C0505',), min_occurs=0)] = Field(None, alias='postcode')
-    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 02 018 022', format='an..35')] = Field(alias='city')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 02 018 020', format='a2', codelist='CL248')] = Field(alias='country')
+    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 02 018 019', format='an..70')] = Field(validation_alias='streetAndNumber', serialization_alias='streetAndNumber')
+    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 02 018 021', format='an..17', priority='D', rules=('C0505',), min_occurs=0)] = Field(default=None)
+    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 02 018 022', format='an..35')]
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 02 018 020', format='a2', codelist='CL248')]
 
 class HouseConsignmentConsignor(XmlModel):
     """Consignor; data element 13 02 000 000; XML CC015C/Consignment/HouseConsignment/Consignor;
     rules C0542, E1301, G0123, R0506.
     """
 
-    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 02 017 000', format='an..17', priority='O', rules=('R0850',), min_occurs=0)] = Field(None, alias='identificationNumber')
-    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 02 016 000', format='an..70', priority='D', rules=('C0250',), min_occurs=0)] = Field(None, alias='name')
-    address: Annotated[HouseConsignmentConsignorAddress | None, Item('Address', 'ADDRESS', data_element='13 02 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(None, alias='Address')
-    contact_person: Annotated[ConsignmentConsignorContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 02 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(None, alias='ContactPerson')
+    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 02 017 000', format='an..17', priority='O', rules=('R0850',), min_occurs=0)] = Field(default=None, validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 02 016 000', format='an..70', priority='D', rules=('C0250',), min_occurs=0)] = Field(default=None)
+    address: Annotated[HouseConsignmentConsignorAddress | None, Item('Address', 'ADDRESS', data_element='13 02 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(default=None, validation_alias='Address', serialization_alias='Address')
+    contact_person: Annotated[ConsignmentConsignorContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 02 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(default=None, validation_alias='ContactPerson', serialization_alias='ContactPerson')
 
 class HouseConsignmentConsigneeAddress(XmlModel):
     """Address; data element 13 03 018 000; XML
     CC015C/Consignment/HouseConsignment/Consignee/Address; rules C0250.
     """
 
-    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 03 018 019', format='an..70')] = Field(alias='streetAndNumber')
-    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 03 018 021', format='an..17', priority='D', rules=('C0505',), min_occurs=0)] = Field(None, alias='postcode')
-    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 03 018 022', format='an..35')] = Field(alias='city')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 03 018 020', format='a2', codelist='CL248')] = Field(alias='country')
+    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 03 018 019', format='an..70')] = Field(validation_alias='streetAndNumber', serialization_alias='streetAndNumber')
+    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 03 018 021', format='an..17', priority='D', rules=('C0505',), min_occurs=0)] = Field(default=None)
+    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 03 018 022', format='an..35')]
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 03 018 020', format='a2', codelist='CL248')]
 
 class HouseConsignmentConsignee(XmlModel):
     """Consignee; data element 13 03 000 000; XML CC015C/Consignment/HouseConsignment/Consignee;
     rules C0001, E1301, G0001, R0506.
     """
 
-    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 03 017 000', format='an..17', priority='O', rules=('R0851',), min_occurs=0)] = Field(None, alias='identificationNumber')
-    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 03 016 000', format='an..70', priority='D', rules=('C0250',), min_occurs=0)] = Field(None, alias='name')
-    address: Annotated[HouseConsignmentConsigneeAddress | None, Item('Address', 'ADDRESS', data_element='13 03 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(None, alias='Address')
+    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 03 017 000', format='an..17', priority='O', rules=('R0851',), min_occurs=0)] = Field(default=None, validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 03 016 000', format='an..70', priority='D', rules=('C0250',), min_occurs=0)] = Field(default=None)
+    address: Annotated[HouseConsignmentConsigneeAddress | None, Item('Address', 'ADDRESS', data_element='13 03 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(default=None, validation_alias='Address', serialization_alias='Address')
 
 class HouseConsignmentDepartureTransportMeans(XmlModel):
     """Departure transport means; data element 19 05 000 000; XML
@@ -521,46 +521,46 @@ class HouseConsignmentDepartureTransportMeans(XmlModel):
     G0119, R0506, R0855.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type_of_identification: Annotated[st.TypeOfIdentificationContentType, Item('typeOfIdentification', 'Type of identification', data_element='19 05 061 000', format='n2', codelist='CL750', rules=('G0112', 'R0472', 'R0474', 'R0476'))] = Field(alias='typeOfIdentification')
-    identification_number: Annotated[st.IdentificationNumberContentType06, Item('identificationNumber', 'Identification number', data_element='19 05 017 000', format='an..35', rules=('R0473',))] = Field(alias='identificationNumber')
-    nationality: Annotated[st.NationalityContentType, Item('nationality', 'Nationality', data_element='19 05 062 000', format='a2', codelist='CL165')] = Field(alias='nationality')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type_of_identification: Annotated[st.TypeOfIdentificationContentType, Item('typeOfIdentification', 'Type of identification', data_element='19 05 061 000', format='n2', codelist='CL750', rules=('G0112', 'R0472', 'R0474', 'R0476'))] = Field(validation_alias='typeOfIdentification', serialization_alias='typeOfIdentification')
+    identification_number: Annotated[st.IdentificationNumberContentType06, Item('identificationNumber', 'Identification number', data_element='19 05 017 000', format='an..35', rules=('R0473',))] = Field(validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    nationality: Annotated[st.NationalityContentType, Item('nationality', 'Nationality', data_element='19 05 062 000', format='a2', codelist='CL165')]
 
 class HouseConsignmentPreviousDocument(XmlModel):
     """Previous document; data element 12 01 000 000; XML
     CC015C/Consignment/HouseConsignment/PreviousDocument; rules E1301, G0026.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 01 002 000', format='an4', codelist='CL228', rules=('G0991',))] = Field(alias='type')
-    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 01 001 000', format='an..70', rules=('R0416',))] = Field(alias='referenceNumber')
-    complement_of_information: Annotated[st.ComplementOfInformationContentType02 | None, Item('complementOfInformation', 'Complement of information', data_element='12 01 079 000', format='an..35', priority='O', min_occurs=0)] = Field(None, alias='complementOfInformation')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 01 002 000', format='an4', codelist='CL228', rules=('G0991',))]
+    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 01 001 000', format='an..70', rules=('R0416',))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
+    complement_of_information: Annotated[st.ComplementOfInformationContentType02 | None, Item('complementOfInformation', 'Complement of information', data_element='12 01 079 000', format='an..35', priority='O', min_occurs=0)] = Field(default=None, validation_alias='complementOfInformation', serialization_alias='complementOfInformation')
 
 class HouseConsignmentAdditionalInformation(XmlModel):
     """Additional information; data element 12 02 000 000; XML
     CC015C/Consignment/HouseConsignment/AdditionalInformation; rules E1301, G0825.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    code: Annotated[st.CodeContentType03, Item('code', 'Code', data_element='12 02 008 000', format='an5', codelist='CL239', rules=('G0057', 'R3062'))] = Field(alias='code')
-    text: Annotated[st.TextContentType02 | None, Item('text', 'Text', data_element='12 02 009 000', format='an..512', priority='O', min_occurs=0)] = Field(None, alias='text')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    code: Annotated[st.CodeContentType03, Item('code', 'Code', data_element='12 02 008 000', format='an5', codelist='CL239', rules=('G0057', 'R3062'))]
+    text: Annotated[st.TextContentType02 | None, Item('text', 'Text', data_element='12 02 009 000', format='an..512', priority='O', min_occurs=0)] = Field(default=None)
 
 class HouseConsignmentTransportCharges(XmlModel):
     """Transport charges; data element 14 02 000 000; XML
     CC015C/Consignment/HouseConsignment/TransportCharges; rules C0186, C0337, E1301, R0506.
     """
 
-    method_of_payment: Annotated[st.MethodOfPaymentContentType, Item('methodOfPayment', 'Method of payment', data_element='14 02 038 000', format='a1', codelist='CL116')] = Field(alias='methodOfPayment')
+    method_of_payment: Annotated[st.MethodOfPaymentContentType, Item('methodOfPayment', 'Method of payment', data_element='14 02 038 000', format='a1', codelist='CL116')] = Field(validation_alias='methodOfPayment', serialization_alias='methodOfPayment')
 
 class ConsignmentItemConsigneeAddress(XmlModel):
     """Address; data element 13 03 018 000; XML
     CC015C/Consignment/HouseConsignment/ConsignmentItem/Consignee/Address; rules B1821.
     """
 
-    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 03 018 019', format='an..70', rules=('E1104',))] = Field(alias='streetAndNumber')
-    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 03 018 021', format='an..17', priority='O', rules=('B1822', 'E1102'), min_occurs=0)] = Field(None, alias='postcode')
-    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 03 018 022', format='an..35')] = Field(alias='city')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 03 018 020', format='a2', codelist='CL248')] = Field(alias='country')
+    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 03 018 019', format='an..70', rules=('E1104',))] = Field(validation_alias='streetAndNumber', serialization_alias='streetAndNumber')
+    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 03 018 021', format='an..17', priority='O', rules=('B1822', 'E1102'), min_occurs=0)] = Field(default=None)
+    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 03 018 022', format='an..35')]
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 03 018 020', format='a2', codelist='CL248')]
 
 class ConsignmentItemConsignee(XmlModel):
     """Consignee; data element 13 03 000 000; XML
@@ -568,9 +568,9 @@ class ConsignmentItemConsignee(XmlModel):
     G0001.
     """
 
-    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 03 017 000', format='an..17', priority='O', rules=('R0851',), min_occurs=0)] = Field(None, alias='identificationNumber')
-    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 03 016 000', format='an..70', priority='O', rules=('B1821', 'E1104'), min_occurs=0)] = Field(None, alias='name')
-    address: Annotated[ConsignmentItemConsigneeAddress | None, Item('Address', 'ADDRESS', data_element='13 03 018 000', priority='O', rules=('B1821',), min_occurs=0)] = Field(None, alias='Address')
+    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 03 017 000', format='an..17', priority='O', rules=('R0851',), min_occurs=0)] = Field(default=None, validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 03 016 000', format='an..70', priority='O', rules=('B1821', 'E1104'), min_occurs=0)] = Field(default=None)
+    address: Annotated[ConsignmentItemConsigneeAddress | None, Item('Address', 'ADDRESS', data_element='13 03 018 000', priority='O', rules=('B1821',), min_occurs=0)] = Field(default=None, validation_alias='Address', serialization_alias='Address')
 
 class CommodityCode(XmlModel):
     """Commodity code; data element 18 09 000 000; XML
@@ -578,8 +578,8 @@ class CommodityCode(XmlModel):
     C0153.
     """
 
-    harmonized_system_sub_heading_code: Annotated[st.HarmonizedSystemSubHeadingCodeContentType, Item('harmonizedSystemSubHeadingCode', 'Harmonized System sub-heading code', data_element='18 09 056 000', format='an6', codelist='CL152')] = Field(alias='harmonizedSystemSubHeadingCode')
-    combined_nomenclature_code: Annotated[st.CombinedNomenclatureCodeContentType02 | None, Item('combinedNomenclatureCode', 'Combined nomenclature code', data_element='18 09 057 000', format='an2', priority='D', rules=('C0821', 'R0060'), min_occurs=0)] = Field(None, alias='combinedNomenclatureCode')
+    harmonized_system_sub_heading_code: Annotated[st.HarmonizedSystemSubHeadingCodeContentType, Item('harmonizedSystemSubHeadingCode', 'Harmonized System sub-heading code', data_element='18 09 056 000', format='an6', codelist='CL152')] = Field(validation_alias='harmonizedSystemSubHeadingCode', serialization_alias='harmonizedSystemSubHeadingCode')
+    combined_nomenclature_code: Annotated[st.CombinedNomenclatureCodeContentType02 | None, Item('combinedNomenclatureCode', 'Combined nomenclature code', data_element='18 09 057 000', format='an2', priority='D', rules=('C0821', 'R0060'), min_occurs=0)] = Field(default=None, validation_alias='combinedNomenclatureCode', serialization_alias='combinedNomenclatureCode')
 
 class DangerousGoods(XmlModel):
     """Dangerous goods; data element 18 07 000 000; XML
@@ -587,36 +587,36 @@ class DangerousGoods(XmlModel):
     G0300.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    un_number: Annotated[st.UNNumberContentType, Item('UNNumber', 'UN Number', data_element='18 07 055 000', format='an4', codelist='CL101')] = Field(alias='UNNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    un_number: Annotated[st.UNNumberContentType, Item('UNNumber', 'UN Number', data_element='18 07 055 000', format='an4', codelist='CL101')] = Field(validation_alias='UNNumber', serialization_alias='UNNumber')
 
 class GoodsMeasure(XmlModel):
     """Goods measure; XML
     CC015C/Consignment/HouseConsignment/ConsignmentItem/Commodity/GoodsMeasure; rules B2101.
     """
 
-    gross_mass: Annotated[st.GrossMassContentType02 | None, Item('grossMass', 'Gross mass', data_element='18 04 000 000', format='n..16,6', priority='O', rules=('B1860', 'B2101', 'E1109', 'G0021', 'R0221'), min_occurs=0)] = Field(None, alias='grossMass')
-    net_mass: Annotated[st.NetMassContentType | None, Item('netMass', 'Net mass', data_element='18 01 000 000', format='n..16,6', priority='D', rules=('B1805', 'B1862', 'C0837', 'E1109', 'R0223'), min_occurs=0)] = Field(None, alias='netMass')
-    supplementary_units: Annotated[st.SupplementaryUnitsContentType | None, Item('supplementaryUnits', 'Supplementary units', data_element='18 02 000 000', format='n..16,6', priority='O', min_occurs=0)] = Field(None, alias='supplementaryUnits')
+    gross_mass: Annotated[st.GrossMassContentType02 | None, Item('grossMass', 'Gross mass', data_element='18 04 000 000', format='n..16,6', priority='O', rules=('B1860', 'B2101', 'E1109', 'G0021', 'R0221'), min_occurs=0)] = Field(default=None, validation_alias='grossMass', serialization_alias='grossMass')
+    net_mass: Annotated[st.NetMassContentType | None, Item('netMass', 'Net mass', data_element='18 01 000 000', format='n..16,6', priority='D', rules=('B1805', 'B1862', 'C0837', 'E1109', 'R0223'), min_occurs=0)] = Field(default=None, validation_alias='netMass', serialization_alias='netMass')
+    supplementary_units: Annotated[st.SupplementaryUnitsContentType | None, Item('supplementaryUnits', 'Supplementary units', data_element='18 02 000 000', format='n..16,6', priority='O', min_occurs=0)] = Field(default=None, validation_alias='supplementaryUnits', serialization_alias='supplementaryUnits')
 
 class Commodity(XmlModel):
     """Commodity; XML CC015C/Consignment/HouseConsignment/ConsignmentItem/Commodity."""
 
-    description_of_goods: Annotated[st.DescriptionOfGoodsContentType02, Item('descriptionOfGoods', 'Description of goods', data_element='18 05 000 000', format='an..512', rules=('E1107',))] = Field(alias='descriptionOfGoods')
-    cus_code: Annotated[st.CusCodeContentType | None, Item('cusCode', 'CUS code', data_element='18 08 000 000', format='an9', codelist='CL016', priority='O', rules=('G0301',), min_occurs=0)] = Field(None, alias='cusCode')
-    commodity_code: Annotated[CommodityCode | None, Item('CommodityCode', 'COMMODITY CODE', data_element='18 09 000 000', priority='D', rules=('B1834', 'C0153'), min_occurs=0)] = Field(None, alias='CommodityCode')
-    dangerous_goods: Annotated[list[DangerousGoods], Item('DangerousGoods', 'DANGEROUS GOODS', data_element='18 07 000 000', priority='O', rules=('E1406', 'G0300'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='DangerousGoods', max_length=99)
-    goods_measure: Annotated[GoodsMeasure | None, Item('GoodsMeasure', 'GOODS MEASURE', priority='O', rules=('B2101',), min_occurs=0)] = Field(None, alias='GoodsMeasure')
+    description_of_goods: Annotated[st.DescriptionOfGoodsContentType02, Item('descriptionOfGoods', 'Description of goods', data_element='18 05 000 000', format='an..512', rules=('E1107',))] = Field(validation_alias='descriptionOfGoods', serialization_alias='descriptionOfGoods')
+    cus_code: Annotated[st.CusCodeContentType | None, Item('cusCode', 'CUS code', data_element='18 08 000 000', format='an9', codelist='CL016', priority='O', rules=('G0301',), min_occurs=0)] = Field(default=None, validation_alias='cusCode', serialization_alias='cusCode')
+    commodity_code: Annotated[CommodityCode | None, Item('CommodityCode', 'COMMODITY CODE', data_element='18 09 000 000', priority='D', rules=('B1834', 'C0153'), min_occurs=0)] = Field(default=None, validation_alias='CommodityCode', serialization_alias='CommodityCode')
+    dangerous_goods: Annotated[list[DangerousGoods], Item('DangerousGoods', 'DANGEROUS GOODS', data_element='18 07 000 000', priority='O', rules=('E1406', 'G0300'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='DangerousGoods', serialization_alias='DangerousGoods', max_length=99)
+    goods_measure: Annotated[GoodsMeasure | None, Item('GoodsMeasure', 'GOODS MEASURE', priority='O', rules=('B2101',), min_occurs=0)] = Field(default=None, validation_alias='GoodsMeasure', serialization_alias='GoodsMeasure')
 
 class Packaging(XmlModel):
     """Packaging; data element 18 06 000 000; XML
     CC015C/Consignment/HouseConsignment/ConsignmentItem/Packaging.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type_of_packages: Annotated[st.TypeOfPackagesContentType, Item('typeOfPackages', 'Type of packages', data_element='18 06 003 000', format='an2', codelist='CL017', rules=('B1919', 'R0220'))] = Field(alias='typeOfPackages')
-    number_of_packages: Annotated[st.NumberOfPackagesContentType01 | None, Item('numberOfPackages', 'Number of packages', data_element='18 06 004 000', format='n..8', priority='D', rules=('B1819', 'B1964', 'C0060', 'E1111', 'G0021', 'R0219', 'R0364'), min_occurs=0)] = Field(None, alias='numberOfPackages')
-    shipping_marks: Annotated[st.ShippingMarksContentType02 | None, Item('shippingMarks', 'Shipping marks', data_element='18 06 054 000', format='an..512', priority='D', rules=('C0060', 'E1105', 'G0024'), min_occurs=0)] = Field(None, alias='shippingMarks')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type_of_packages: Annotated[st.TypeOfPackagesContentType, Item('typeOfPackages', 'Type of packages', data_element='18 06 003 000', format='an2', codelist='CL017', rules=('B1919', 'R0220'))] = Field(validation_alias='typeOfPackages', serialization_alias='typeOfPackages')
+    number_of_packages: Annotated[st.NumberOfPackagesContentType01 | None, Item('numberOfPackages', 'Number of packages', data_element='18 06 004 000', format='n..8', priority='D', rules=('B1819', 'B1964', 'C0060', 'E1111', 'G0021', 'R0219', 'R0364'), min_occurs=0)] = Field(default=None, validation_alias='numberOfPackages', serialization_alias='numberOfPackages')
+    shipping_marks: Annotated[st.ShippingMarksContentType02 | None, Item('shippingMarks', 'Shipping marks', data_element='18 06 054 000', format='an..512', priority='D', rules=('C0060', 'E1105', 'G0024'), min_occurs=0)] = Field(default=None, validation_alias='shippingMarks', serialization_alias='shippingMarks')
 
 class ConsignmentItemPreviousDocument(XmlModel):
     """Previous document; data element 12 01 000 000; XML
@@ -624,15 +624,15 @@ class ConsignmentItemPreviousDocument(XmlModel):
     E1401, G0825.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 01 002 000', format='an4', codelist='CL214', rules=('G0057', 'G0991', 'R0020'))] = Field(alias='type')
-    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 01 001 000', format='an..70', rules=('E1104', 'G0321'))] = Field(alias='referenceNumber')
-    goods_item_number: Annotated[st.GoodsItemNumberContentType | None, Item('goodsItemNumber', 'Goods item number', data_element='12 01 007 000', format='n..5', priority='O', rules=('G0058',), min_occurs=0)] = Field(None, alias='goodsItemNumber')
-    type_of_packages: Annotated[st.TypeOfPackagesContentType | None, Item('typeOfPackages', 'Type of packages', data_element='12 01 003 000', format='an2', codelist='CL017', priority='O', min_occurs=0)] = Field(None, alias='typeOfPackages')
-    number_of_packages: Annotated[st.NumberOfPackagesContentType02 | None, Item('numberOfPackages', 'Number of packages', data_element='12 01 004 000', format='n..8', priority='O', min_occurs=0)] = Field(None, alias='numberOfPackages')
-    measurement_unit_and_qualifier: Annotated[st.MeasurementUnitAndQualifierContentType | None, Item('measurementUnitAndQualifier', 'Measurement unit and qualifier', data_element='12 01 005 000', format='an..4', codelist='CL349', priority='D', rules=('C0298',), min_occurs=0)] = Field(None, alias='measurementUnitAndQualifier')
-    quantity: Annotated[st.QuantityContentType | None, Item('quantity', 'Quantity', data_element='12 01 006 000', format='n..16,6', priority='O', min_occurs=0)] = Field(None, alias='quantity')
-    complement_of_information: Annotated[st.ComplementOfInformationContentType02 | None, Item('complementOfInformation', 'Complement of information', data_element='12 01 079 000', format='an..35', priority='O', rules=('E1117',), min_occurs=0)] = Field(None, alias='complementOfInformation')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 01 002 000', format='an4', codelist='CL214', rules=('G0057', 'G0991', 'R0020'))]
+    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 01 001 000', format='an..70', rules=('E1104', 'G0321'))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
+    goods_item_number: Annotated[st.GoodsItemNumberContentType | None, Item('goodsItemNumber', 'Goods item number', data_element='12 01 007 000', format='n..5', priority='O', rules=('G0058',), min_occurs=0)] = Field(default=None, validation_alias='goodsItemNumber', serialization_alias='goodsItemNumber')
+    type_of_packages: Annotated[st.TypeOfPackagesContentType | None, Item('typeOfPackages', 'Type of packages', data_element='12 01 003 000', format='an2', codelist='CL017', priority='O', min_occurs=0)] = Field(default=None, validation_alias='typeOfPackages', serialization_alias='typeOfPackages')
+    number_of_packages: Annotated[st.NumberOfPackagesContentType02 | None, Item('numberOfPackages', 'Number of packages', data_element='12 01 004 000', format='n..8', priority='O', min_occurs=0)] = Field(default=None, validation_alias='numberOfPackages', serialization_alias='numberOfPackages')
+    measurement_unit_and_qualifier: Annotated[st.MeasurementUnitAndQualifierContentType | None, Item('measurementUnitAndQualifier', 'Measurement unit and qualifier', data_element='12 01 005 000', format='an..4', codelist='CL349', priority='D', rules=('C0298',), min_occurs=0)] = Field(default=None, validation_alias='measurementUnitAndQualifier', serialization_alias='measurementUnitAndQualifier')
+    quantity: Annotated[st.QuantityContentType | None, Item('quantity', 'Quantity', data_element='12 01 006 000', format='n..16,6', priority='O', min_occurs=0)] = Field(default=None)
+    complement_of_information: Annotated[st.ComplementOfInformationContentType02 | None, Item('complementOfInformation', 'Complement of information', data_element='12 01 079 000', format='an..35', priority='O', rules=('E1117',), min_occurs=0)] = Field(default=None, validation_alias='complementOfInformation', serialization_alias='complementOfInformation')
 
 class ConsignmentItemSupportingDocument(XmlModel):
     """Supporting document; data element 12 03 000 000; XML
@@ -640,11 +640,11 @@ class ConsignmentItemSupportingDocument(XmlModel):
     G0069, G0825.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 03 002 000', format='an4', codelist='CL213', rules=('G0057',))] = Field(alias='type')
-    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 03 001 000', format='an..70', rules=('E1104', 'G0321', 'G0414'))] = Field(alias='referenceNumber')
-    document_line_item_number: Annotated[st.DocumentLineItemNumberContentType | None, Item('documentLineItemNumber', 'Document line item number', data_element='12 03 013 000', format='n..5', priority='O', min_occurs=0)] = Field(None, alias='documentLineItemNumber')
-    complement_of_information: Annotated[st.ComplementOfInformationContentType02 | None, Item('complementOfInformation', 'Complement of information', data_element='12 03 079 000', format='an..35', priority='O', rules=('E1117',), min_occurs=0)] = Field(None, alias='complementOfInformation')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 03 002 000', format='an4', codelist='CL213', rules=('G0057',))]
+    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 03 001 000', format='an..70', rules=('E1104', 'G0321', 'G0414'))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
+    document_line_item_number: Annotated[st.DocumentLineItemNumberContentType | None, Item('documentLineItemNumber', 'Document line item number', data_element='12 03 013 000', format='n..5', priority='O', min_occurs=0)] = Field(default=None, validation_alias='documentLineItemNumber', serialization_alias='documentLineItemNumber')
+    complement_of_information: Annotated[st.ComplementOfInformationContentType02 | None, Item('complementOfInformation', 'Complement of information', data_element='12 03 079 000', format='an..35', priority='O', rules=('E1117',), min_occurs=0)] = Field(default=None, validation_alias='complementOfInformation', serialization_alias='complementOfInformation')
 
 class ConsignmentItemTransportDocument(XmlModel):
     """Transport document; data element 12 05 000 000; XML
@@ -652,9 +652,9 @@ class ConsignmentItemTransportDocument(XmlModel):
     E1407.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 05 002 000', format='an4', codelist='CL754', rules=('G0057',))] = Field(alias='type')
-    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 05 001 000', format='an..70', rules=('E1104', 'G0321'))] = Field(alias='referenceNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 05 002 000', format='an4', codelist='CL754', rules=('G0057',))]
+    reference_number: Annotated[st.ReferenceNumberContentType04, Item('referenceNumber', 'Reference number', data_element='12 05 001 000', format='an..70', rules=('E1104', 'G0321'))] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
 
 class ConsignmentItemAdditionalReference(XmlModel):
     """Additional reference; data element 12 04 000 000; XML
@@ -662,18 +662,18 @@ class ConsignmentItemAdditionalReference(XmlModel):
     G0068, G0825.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 04 002 000', format='an4', codelist='CL380', rules=('G0057',))] = Field(alias='type')
-    reference_number: Annotated[st.ReferenceNumberContentType04 | None, Item('referenceNumber', 'Reference number', data_element='12 04 001 000', format='an..70', priority='D', rules=('C0015', 'E1104', 'G0050', 'G0321', 'G0424', 'R0023'), min_occurs=0)] = Field(None, alias='referenceNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type: Annotated[st.TypeContentType02, Item('type', 'Type', data_element='12 04 002 000', format='an4', codelist='CL380', rules=('G0057',))]
+    reference_number: Annotated[st.ReferenceNumberContentType04 | None, Item('referenceNumber', 'Reference number', data_element='12 04 001 000', format='an..70', priority='D', rules=('C0015', 'E1104', 'G0050', 'G0321', 'G0424', 'R0023'), min_occurs=0)] = Field(default=None, validation_alias='referenceNumber', serialization_alias='referenceNumber')
 
 class ConsignmentItemAdditionalInformation(XmlModel):
     """Additional information; data element 12 02 000 000; XML
     CC015C/Consignment/HouseConsignment/ConsignmentItem/AdditionalInformation; rules G0825.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    code: Annotated[st.CodeContentType03, Item('code', 'Code', data_element='12 02 008 000', format='an5', codelist='CL239', rules=('B1814', 'G0057', 'R3061'))] = Field(alias='code')
-    text: Annotated[st.TextContentType02 | None, Item('text', 'Text', data_element='12 02 009 000', format='an..512', priority='O', min_occurs=0)] = Field(None, alias='text')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    code: Annotated[st.CodeContentType03, Item('code', 'Code', data_element='12 02 008 000', format='an5', codelist='CL239', rules=('B1814', 'G0057', 'R3061'))]
+    text: Annotated[st.TextContentType02 | None, Item('text', 'Text', data_element='12 02 009 000', format='an..512', priority='O', min_occurs=0)] = Field(default=None)
 
 class ConsignmentItemTransportCharges(XmlModel):
     """Transport charges; data element 14 02 000 000; XML
@@ -681,96 +681,96 @@ class ConsignmentItemTransportCharges(XmlModel):
     B2400.
     """
 
-    method_of_payment: Annotated[st.MethodOfPaymentContentType, Item('methodOfPayment', 'Method of payment', data_element='14 02 038 000', format='a1', codelist='CL116')] = Field(alias='methodOfPayment')
+    method_of_payment: Annotated[st.MethodOfPaymentContentType, Item('methodOfPayment', 'Method of payment', data_element='14 02 038 000', format='a1', codelist='CL116')] = Field(validation_alias='methodOfPayment', serialization_alias='methodOfPayment')
 
 class ConsignmentItem(XmlModel):
     """Consignment item; XML CC015C/Consignment/HouseConsignment/ConsignmentItem; rules G0071."""
 
-    goods_item_number: Annotated[st.GoodsItemNumberContentType, Item('goodsItemNumber', 'Goods item number', data_element='11 03 000 000', format='n..5', rules=('G0072', 'R0988'))] = Field(alias='goodsItemNumber')
-    declaration_goods_item_number: Annotated[st.DeclarationGoodsItemNumberContentType01, Item('declarationGoodsItemNumber', 'Declaration goods item number', data_element='11 11 000 000', format='n..5', rules=('G0005', 'R0007'))] = Field(alias='declarationGoodsItemNumber')
-    declaration_type: Annotated[st.DeclarationTypeContentType02 | None, Item('declarationType', 'Declaration type', data_element='11 01 000 000', format='an..5', codelist='CL232', priority='D', rules=('B1922', 'C0045', 'R0507', 'R0601', 'R0909'), min_occurs=0)] = Field(None, alias='declarationType')
-    country_of_dispatch: Annotated[st.CountryOfDispatchContentType | None, Item('countryOfDispatch', 'Country of dispatch', data_element='16 06 000 000', format='a2', codelist='CL008', priority='D', rules=('B1965', 'C0909', 'G0988', 'R0507'), min_occurs=0)] = Field(None, alias='countryOfDispatch')
-    country_of_destination: Annotated[st.CountryOfDestinationContentType | None, Item('countryOfDestination', 'Country of destination', data_element='16 03 000 000', format='a2', codelist='CL008', priority='D', rules=('C0343', 'G0113', 'R0507'), min_occurs=0)] = Field(None, alias='countryOfDestination')
-    reference_number_ucr: Annotated[st.ReferenceNumberUCRContentType02 | None, Item('referenceNumberUCR', 'Reference number UCR', data_element='12 08 000 000', format='an..35', priority='D', rules=('B1895', 'C0502', 'G0002', 'R0507'), min_occurs=0)] = Field(None, alias='referenceNumberUCR')
-    consignee: Annotated[ConsignmentItemConsignee | None, Item('Consignee', 'CONSIGNEE', data_element='13 03 000 000', priority='O', rules=('B1820', 'B1877', 'B2400', 'G0001'), min_occurs=0)] = Field(None, alias='Consignee')
-    additional_supply_chain_actor: Annotated[list[AdditionalSupplyChainActor], Item('AdditionalSupplyChainActor', 'ADDITIONAL SUPPLY CHAIN ACTOR', data_element='13 14 000 000', priority='O', rules=('G0825',), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='AdditionalSupplyChainActor', max_length=99)
-    commodity: Annotated[Commodity, Item('Commodity', 'COMMODITY')] = Field(alias='Commodity')
-    packaging: Annotated[list[Packaging], Item('Packaging', 'PACKAGING', data_element='18 06 000 000', max_occurs=99)] = Field(alias='Packaging', min_length=1, max_length=99)
-    previous_document: Annotated[list[ConsignmentItemPreviousDocument], Item('PreviousDocument', 'PREVIOUS DOCUMENT', data_element='12 01 000 000', priority='D', rules=('B1000', 'C0035', 'E1401', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='PreviousDocument', max_length=99)
-    supporting_document: Annotated[list[ConsignmentItemSupportingDocument], Item('SupportingDocument', 'SUPPORTING DOCUMENT', data_element='12 03 000 000', priority='O', rules=('E1407', 'G0069', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='SupportingDocument', max_length=99)
-    transport_document: Annotated[list[ConsignmentItemTransportDocument], Item('TransportDocument', 'TRANSPORT DOCUMENT', data_element='12 05 000 000', priority='O', rules=('B1896', 'B2400', 'E1407'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='TransportDocument', max_length=99)
-    additional_reference: Annotated[list[ConsignmentItemAdditionalReference], Item('AdditionalReference', 'ADDITIONAL REFERENCE', data_element='12 04 000 000', priority='O', rules=('E1407', 'G0068', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='AdditionalReference', max_length=99)
-    additional_information: Annotated[list[ConsignmentItemAdditionalInformation], Item('AdditionalInformation', 'ADDITIONAL INFORMATION', data_element='12 02 000 000', priority='O', rules=('G0825',), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='AdditionalInformation', max_length=99)
-    transport_charges: Annotated[ConsignmentItemTransportCharges | None, Item('TransportCharges', 'TRANSPORT CHARGES', data_element='14 02 000 000', priority='O', rules=('B1875', 'B1877', 'B2400'), min_occurs=0)] = Field(None, alias='TransportCharges')
+    goods_item_number: Annotated[st.GoodsItemNumberContentType, Item('goodsItemNumber', 'Goods item number', data_element='11 03 000 000', format='n..5', rules=('G0072', 'R0988'))] = Field(validation_alias='goodsItemNumber', serialization_alias='goodsItemNumber')
+    declaration_goods_item_number: Annotated[st.DeclarationGoodsItemNumberContentType01, Item('declarationGoodsItemNumber', 'Declaration goods item number', data_element='11 11 000 000', format='n..5', rules=('G0005', 'R0007'))] = Field(validation_alias='declarationGoodsItemNumber', serialization_alias='declarationGoodsItemNumber')
+    declaration_type: Annotated[st.DeclarationTypeContentType02 | None, Item('declarationType', 'Declaration type', data_element='11 01 000 000', format='an..5', codelist='CL232', priority='D', rules=('B1922', 'C0045', 'R0507', 'R0601', 'R0909'), min_occurs=0)] = Field(default=None, validation_alias='declarationType', serialization_alias='declarationType')
+    country_of_dispatch: Annotated[st.CountryOfDispatchContentType | None, Item('countryOfDispatch', 'Country of dispatch', data_element='16 06 000 000', format='a2', codelist='CL008', priority='D', rules=('B1965', 'C0909', 'G0988', 'R0507'), min_occurs=0)] = Field(default=None, validation_alias='countryOfDispatch', serialization_alias='countryOfDispatch')
+    country_of_destination: Annotated[st.CountryOfDestinationContentType | None, Item('countryOfDestination', 'Country of destination', data_element='16 03 000 000', format='a2', codelist='CL008', priority='D', rules=('C0343', 'G0113', 'R0507'), min_occurs=0)] = Field(default=None, validation_alias='countryOfDestination', serialization_alias='countryOfDestination')
+    reference_number_ucr: Annotated[st.ReferenceNumberUCRContentType02 | None, Item('referenceNumberUCR', 'Reference number UCR', data_element='12 08 000 000', format='an..35', priority='D', rules=('B1895', 'C0502', 'G0002', 'R0507'), min_occurs=0)] = Field(default=None, validation_alias='referenceNumberUCR', serialization_alias='referenceNumberUCR')
+    consignee: Annotated[ConsignmentItemConsignee | None, Item('Consignee', 'CONSIGNEE', data_element='13 03 000 000', priority='O', rules=('B1820', 'B1877', 'B2400', 'G0001'), min_occurs=0)] = Field(default=None, validation_alias='Consignee', serialization_alias='Consignee')
+    additional_supply_chain_actor: Annotated[list[AdditionalSupplyChainActor], Item('AdditionalSupplyChainActor', 'ADDITIONAL SUPPLY CHAIN ACTOR', data_element='13 14 000 000', priority='O', rules=('G0825',), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='AdditionalSupplyChainActor', serialization_alias='AdditionalSupplyChainActor', max_length=99)
+    commodity: Annotated[Commodity, Item('Commodity', 'COMMODITY')] = Field(validation_alias='Commodity', serialization_alias='Commodity')
+    packaging: Annotated[list[Packaging], Item('Packaging', 'PACKAGING', data_element='18 06 000 000', max_occurs=99)] = Field(validation_alias='Packaging', serialization_alias='Packaging', min_length=1, max_length=99)
+    previous_document: Annotated[list[ConsignmentItemPreviousDocument], Item('PreviousDocument', 'PREVIOUS DOCUMENT', data_element='12 01 000 000', priority='D', rules=('B1000', 'C0035', 'E1401', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='PreviousDocument', serialization_alias='PreviousDocument', max_length=99)
+    supporting_document: Annotated[list[ConsignmentItemSupportingDocument], Item('SupportingDocument', 'SUPPORTING DOCUMENT', data_element='12 03 000 000', priority='O', rules=('E1407', 'G0069', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='SupportingDocument', serialization_alias='SupportingDocument', max_length=99)
+    transport_document: Annotated[list[ConsignmentItemTransportDocument], Item('TransportDocument', 'TRANSPORT DOCUMENT', data_element='12 05 000 000', priority='O', rules=('B1896', 'B2400', 'E1407'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='TransportDocument', serialization_alias='TransportDocument', max_length=99)
+    additional_reference: Annotated[list[ConsignmentItemAdditionalReference], Item('AdditionalReference', 'ADDITIONAL REFERENCE', data_element='12 04 000 000', priority='O', rules=('E1407', 'G0068', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='AdditionalReference', serialization_alias='AdditionalReference', max_length=99)
+    additional_information: Annotated[list[ConsignmentItemAdditionalInformation], Item('AdditionalInformation', 'ADDITIONAL INFORMATION', data_element='12 02 000 000', priority='O', rules=('G0825',), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='AdditionalInformation', serialization_alias='AdditionalInformation', max_length=99)
+    transport_charges: Annotated[ConsignmentItemTransportCharges | None, Item('TransportCharges', 'TRANSPORT CHARGES', data_element='14 02 000 000', priority='O', rules=('B1875', 'B1877', 'B2400'), min_occurs=0)] = Field(default=None, validation_alias='TransportCharges', serialization_alias='TransportCharges')
 
 class HouseConsignment(XmlModel):
     """House consignment; XML CC015C/Consignment/HouseConsignment; rules E1406."""
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    country_of_dispatch: Annotated[st.CountryOfDispatchContentType | None, Item('countryOfDispatch', 'Country of dispatch', data_element='16 06 000 000', format='a2', codelist='CL008', priority='D', rules=('B1965', 'C0909', 'E1301', 'G0988', 'R0506'), min_occurs=0)] = Field(None, alias='countryOfDispatch')
-    country_of_destination: Annotated[st.CountryOfDestinationContentType | None, Item('countryOfDestination', 'Country of destination', data_element='16 03 000 000', format='a2', codelist='CL008', priority='D', rules=('C0343', 'E1301', 'G0062', 'G0113', 'R0506'), min_occurs=0)] = Field(None, alias='countryOfDestination')
-    gross_mass: Annotated[st.GrossMassContentType01, Item('grossMass', 'Gross mass', data_element='18 04 000 000', format='n..16,6', rules=('R0983',))] = Field(alias='grossMass')
-    reference_number_ucr: Annotated[st.ReferenceNumberUCRContentType02 | None, Item('referenceNumberUCR', 'Reference number UCR', data_element='12 08 000 000', format='an..35', priority='D', rules=('C0502', 'E1301', 'G0002', 'R0506'), min_occurs=0)] = Field(None, alias='referenceNumberUCR')
-    consignor: Annotated[HouseConsignmentConsignor | None, Item('Consignor', 'CONSIGNOR', data_element='13 02 000 000', priority='D', rules=('C0542', 'E1301', 'G0123', 'R0506'), min_occurs=0)] = Field(None, alias='Consignor')
-    consignee: Annotated[HouseConsignmentConsignee | None, Item('Consignee', 'CONSIGNEE', data_element='13 03 000 000', priority='D', rules=('C0001', 'E1301', 'G0001', 'R0506'), min_occurs=0)] = Field(None, alias='Consignee')
-    additional_supply_chain_actor: Annotated[list[AdditionalSupplyChainActor], Item('AdditionalSupplyChainActor', 'ADDITIONAL SUPPLY CHAIN ACTOR', data_element='13 14 000 000', priority='O', rules=('G0825',), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='AdditionalSupplyChainActor', max_length=99)
-    departure_transport_means: Annotated[list[HouseConsignmentDepartureTransportMeans], Item('DepartureTransportMeans', 'DEPARTURE TRANSPORT MEANS', data_element='19 05 000 000', priority='D', rules=('C0826', 'E1301', 'G0088', 'G0119', 'R0506', 'R0855'), min_occurs=0, max_occurs=999)] = Field(default_factory=list, alias='DepartureTransportMeans', max_length=999)
-    previous_document: Annotated[list[HouseConsignmentPreviousDocument], Item('PreviousDocument', 'PREVIOUS DOCUMENT', data_element='12 01 000 000', priority='O', rules=('E1301', 'G0026'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='PreviousDocument', max_length=99)
-    supporting_document: Annotated[list[ConsignmentSupportingDocument], Item('SupportingDocument', 'SUPPORTING DOCUMENT', data_element='12 03 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='SupportingDocument', max_length=99)
-    transport_document: Annotated[list[ConsignmentTransportDocument], Item('TransportDocument', 'TRANSPORT DOCUMENT', data_element='12 05 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='TransportDocument', max_length=99)
-    additional_reference: Annotated[list[ConsignmentAdditionalReference], Item('AdditionalReference', 'ADDITIONAL REFERENCE', data_element='12 04 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='AdditionalReference', max_length=99)
-    additional_information: Annotated[list[HouseConsignmentAdditionalInformation], Item('AdditionalInformation', 'ADDITIONAL INFORMATION', data_element='12 02 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='AdditionalInformation', max_length=99)
-    transport_charges: Annotated[HouseConsignmentTransportCharges | None, Item('TransportCharges', 'TRANSPORT CHARGES', data_element='14 02 000 000', priority='D', rules=('C0186', 'C0337', 'E1301', 'R0506'), min_occurs=0)] = Field(None, alias='TransportCharges')
-    consignment_item: Annotated[list[ConsignmentItem], Item('ConsignmentItem', 'CONSIGNMENT ITEM', rules=('G0071',), max_occurs=999)] = Field(alias='ConsignmentItem', min_length=1, max_length=999)
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    country_of_dispatch: Annotated[st.CountryOfDispatchContentType | None, Item('countryOfDispatch', 'Country of dispatch', data_element='16 06 000 000', format='a2', codelist='CL008', priority='D', rules=('B1965', 'C0909', 'E1301', 'G0988', 'R0506'), min_occurs=0)] = Field(default=None, validation_alias='countryOfDispatch', serialization_alias='countryOfDispatch')
+    country_of_destination: Annotated[st.CountryOfDestinationContentType | None, Item('countryOfDestination', 'Country of destination', data_element='16 03 000 000', format='a2', codelist='CL008', priority='D', rules=('C0343', 'E1301', 'G0062', 'G0113', 'R0506'), min_occurs=0)] = Field(default=None, validation_alias='countryOfDestination', serialization_alias='countryOfDestination')
+    gross_mass: Annotated[st.GrossMassContentType01, Item('grossMass', 'Gross mass', data_element='18 04 000 000', format='n..16,6', rules=('R0983',))] = Field(validation_alias='grossMass', serialization_alias='grossMass')
+    reference_number_ucr: Annotated[st.ReferenceNumberUCRContentType02 | None, Item('referenceNumberUCR', 'Reference number UCR', data_element='12 08 000 000', format='an..35', priority='D', rules=('C0502', 'E1301', 'G0002', 'R0506'), min_occurs=0)] = Field(default=None, validation_alias='referenceNumberUCR', serialization_alias='referenceNumberUCR')
+    consignor: Annotated[HouseConsignmentConsignor | None, Item('Consignor', 'CONSIGNOR', data_element='13 02 000 000', priority='D', rules=('C0542', 'E1301', 'G0123', 'R0506'), min_occurs=0)] = Field(default=None, validation_alias='Consignor', serialization_alias='Consignor')
+    consignee: Annotated[HouseConsignmentConsignee | None, Item('Consignee', 'CONSIGNEE', data_element='13 03 000 000', priority='D', rules=('C0001', 'E1301', 'G0001', 'R0506'), min_occurs=0)] = Field(default=None, validation_alias='Consignee', serialization_alias='Consignee')
+    additional_supply_chain_actor: Annotated[list[AdditionalSupplyChainActor], Item('AdditionalSupplyChainActor', 'ADDITIONAL SUPPLY CHAIN ACTOR', data_element='13 14 000 000', priority='O', rules=('G0825',), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='AdditionalSupplyChainActor', serialization_alias='AdditionalSupplyChainActor', max_length=99)
+    departure_transport_means: Annotated[list[HouseConsignmentDepartureTransportMeans], Item('DepartureTransportMeans', 'DEPARTURE TRANSPORT MEANS', data_element='19 05 000 000', priority='D', rules=('C0826', 'E1301', 'G0088', 'G0119', 'R0506', 'R0855'), min_occurs=0, max_occurs=999)] = Field(default_factory=empty_list, validation_alias='DepartureTransportMeans', serialization_alias='DepartureTransportMeans', max_length=999)
+    previous_document: Annotated[list[HouseConsignmentPreviousDocument], Item('PreviousDocument', 'PREVIOUS DOCUMENT', data_element='12 01 000 000', priority='O', rules=('E1301', 'G0026'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='PreviousDocument', serialization_alias='PreviousDocument', max_length=99)
+    supporting_document: Annotated[list[ConsignmentSupportingDocument], Item('SupportingDocument', 'SUPPORTING DOCUMENT', data_element='12 03 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='SupportingDocument', serialization_alias='SupportingDocument', max_length=99)
+    transport_document: Annotated[list[ConsignmentTransportDocument], Item('TransportDocument', 'TRANSPORT DOCUMENT', data_element='12 05 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='TransportDocument', serialization_alias='TransportDocument', max_length=99)
+    additional_reference: Annotated[list[ConsignmentAdditionalReference], Item('AdditionalReference', 'ADDITIONAL REFERENCE', data_element='12 04 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='AdditionalReference', serialization_alias='AdditionalReference', max_length=99)
+    additional_information: Annotated[list[HouseConsignmentAdditionalInformation], Item('AdditionalInformation', 'ADDITIONAL INFORMATION', data_element='12 02 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='AdditionalInformation', serialization_alias='AdditionalInformation', max_length=99)
+    transport_charges: Annotated[HouseConsignmentTransportCharges | None, Item('TransportCharges', 'TRANSPORT CHARGES', data_element='14 02 000 000', priority='D', rules=('C0186', 'C0337', 'E1301', 'R0506'), min_occurs=0)] = Field(default=None, validation_alias='TransportCharges', serialization_alias='TransportCharges')
+    consignment_item: Annotated[list[ConsignmentItem], Item('ConsignmentItem', 'CONSIGNMENT ITEM', rules=('G0071',), max_occurs=999)] = Field(validation_alias='ConsignmentItem', serialization_alias='ConsignmentItem', min_length=1, max_length=999)
 
 class Consignment(XmlModel):
     """Consignment; XML CC015C/Consignment."""
 
-    country_of_dispatch: Annotated[st.CountryOfDispatchContentType | None, Item('countryOfDispatch', 'Country of dispatch', data_element='16 06 000 000', format='a2', codelist='CL008', priority='D', rules=('B1965', 'C0909', 'G0988'), min_occurs=0)] = Field(None, alias='countryOfDispatch')
-    country_of_destination: Annotated[st.CountryOfDestinationContentType | None, Item('countryOfDestination', 'Country of destination', data_element='16 03 000 000', format='a2', codelist='CL008', priority='D', rules=('C0343', 'G0113'), min_occurs=0)] = Field(None, alias='countryOfDestination')
-    container_indicator: Annotated[st.Flag | None, Item('containerIndicator', 'Container indicator', data_element='19 01 000 000', format='n1', codelist='CL027', priority='D', rules=('C0822', 'G0332'), min_occurs=0)] = Field(None, alias='containerIndicator')
-    inland_mode_of_transport: Annotated[st.InlandModeOfTransportContentType | None, Item('inlandModeOfTransport', 'Inland mode of transport', data_element='19 04 000 000', format='n1', codelist='CL218', priority='O', min_occurs=0)] = Field(None, alias='inlandModeOfTransport')
-    mode_of_transport_at_the_border: Annotated[st.ModeOfTransportAtTheBorderContentType | None, Item('modeOfTransportAtTheBorder', 'Mode of transport at the border', data_element='19 03 000 000', format='n1', codelist='CL218', priority='D', rules=('B1889', 'C0599', 'G0020', 'G0115'), min_occurs=0)] = Field(None, alias='modeOfTransportAtTheBorder')
-    gross_mass: Annotated[st.GrossMassContentType01, Item('grossMass', 'Gross mass', data_element='18 04 000 000', format='n..16,6', rules=('E1109', 'R0994'))] = Field(alias='grossMass')
-    reference_number_ucr: Annotated[st.ReferenceNumberUCRContentType02 | None, Item('referenceNumberUCR', 'Reference number UCR', data_element='12 08 000 000', format='an..35', priority='D', rules=('B1895', 'C0502', 'G0002'), min_occurs=0)] = Field(None, alias='referenceNumberUCR')
-    carrier: Annotated[Carrier | None, Item('Carrier', 'CARRIER', data_element='13 12 000 000', priority='O', rules=('G0090',), min_occurs=0)] = Field(None, alias='Carrier')
-    consignor: Annotated[ConsignmentConsignor | None, Item('Consignor', 'CONSIGNOR', data_element='13 02 000 000', priority='D', rules=('C0542', 'G0123'), min_occurs=0)] = Field(None, alias='Consignor')
-    consignee: Annotated[ConsignmentConsignee | None, Item('Consignee', 'CONSIGNEE', data_element='13 03 000 000', priority='D', rules=('B1823', 'C0001', 'G0001'), min_occurs=0)] = Field(None, alias='Consignee')
-    additional_supply_chain_actor: Annotated[list[AdditionalSupplyChainActor], Item('AdditionalSupplyChainActor', 'ADDITIONAL SUPPLY CHAIN ACTOR', data_element='13 14 000 000', priority='O', rules=('G0825',), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='AdditionalSupplyChainActor', max_length=99)
-    transport_equipment: Annotated[list[TransportEquipment], Item('TransportEquipment', 'TRANSPORT EQUIPMENT', data_element='19 07 000 000', priority='D', rules=('C0823', 'G0103'), min_occurs=0, max_occurs=9999)] = Field(default_factory=list, alias='TransportEquipment', max_length=9999)
-    location_of_goods: Annotated[LocationOfGoods | None, Item('LocationOfGoods', 'LOCATION OF GOODS', data_element='16 15 000 000', priority='D', rules=('B1804', 'C0710'), min_occurs=0)] = Field(None, alias='LocationOfGoods')
-    departure_transport_means: Annotated[list[ConsignmentDepartureTransportMeans], Item('DepartureTransportMeans', 'DEPARTURE TRANSPORT MEANS', data_element='19 05 000 000', priority='D', rules=('B1890', 'B1891', 'C0826', 'G0088', 'G0119', 'R0855'), min_occurs=0, max_occurs=999)] = Field(default_factory=list, alias='DepartureTransportMeans', max_length=999)
-    country_of_routing_of_consignment: Annotated[list[CountryOfRoutingOfConsignment], Item('CountryOfRoutingOfConsignment', 'COUNTRY OF ROUTING OF CONSIGNMENT', data_element='16 12 000 000', priority='D', rules=('B1848', 'C0586', 'G0061'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='CountryOfRoutingOfConsignment', max_length=99)
-    active_border_transport_means: Annotated[list[ActiveBorderTransportMeans], Item('ActiveBorderTransportMeans', 'ACTIVE BORDER TRANSPORT MEANS', data_element='19 08 000 000', priority='D', rules=('B1806', 'C0806', 'E1406', 'G0118', 'R0789'), min_occurs=0, max_occurs=9)] = Field(default_factory=list, alias='ActiveBorderTransportMeans', max_length=9)
-    place_of_loading: Annotated[PlaceOfLoading | None, Item('PlaceOfLoading', 'PLACE OF LOADING', data_element='16 13 000 000', priority='D', rules=('B1893', 'C0403'), min_occurs=0)] = Field(None, alias='PlaceOfLoading')
-    place_of_unloading: Annotated[PlaceOfUnloading | None, Item('PlaceOfUnloading', 'PLACE OF UNLOADING', data_element='16 14 000 000', priority='D', rules=('B1858', 'C0191'), min_occurs=0)] = Field(None, alias='PlaceOfUnloading')
-    previous_document: Annotated[list[ConsignmentPreviousDocument], Item('PreviousDocument', 'PREVIOUS DOCUMENT', data_element='12 01 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=9999)] = Field(default_factory=list, alias='PreviousDocument', max_length=9999)
-    supporting_document: Annotated[list[ConsignmentSupportingDocument], Item('SupportingDocument', 'SUPPORTING DOCUMENT', data_element='12 03 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='SupportingDocument', max_length=99)
-    transport_document: Annotated[list[ConsignmentTransportDocument], Item('TransportDocument', 'TRANSPORT DOCUMENT', data_element='12 05 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='TransportDocument', max_length=99)
-    additional_reference: Annotated[list[ConsignmentAdditionalReference], Item('AdditionalReference', 'ADDITIONAL REFERENCE', data_element='12 04 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='AdditionalReference', max_length=99)
-    additional_information: Annotated[list[ConsignmentAdditionalInformation], Item('AdditionalInformation', 'ADDITIONAL INFORMATION', data_element='12 02 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='AdditionalInformation', max_length=99)
-    transport_charges: Annotated[ConsignmentTransportCharges | None, Item('TransportCharges', 'TRANSPORT CHARGES', data_element='14 02 000 000', priority='D', rules=('C0186',), min_occurs=0)] = Field(None, alias='TransportCharges')
-    house_consignment: Annotated[list[HouseConsignment], Item('HouseConsignment', 'HOUSE CONSIGNMENT', rules=('E1406',), max_occurs=1999)] = Field(alias='HouseConsignment', min_length=1, max_length=1999)
+    country_of_dispatch: Annotated[st.CountryOfDispatchContentType | None, Item('countryOfDispatch', 'Country of dispatch', data_element='16 06 000 000', format='a2', codelist='CL008', priority='D', rules=('B1965', 'C0909', 'G0988'), min_occurs=0)] = Field(default=None, validation_alias='countryOfDispatch', serialization_alias='countryOfDispatch')
+    country_of_destination: Annotated[st.CountryOfDestinationContentType | None, Item('countryOfDestination', 'Country of destination', data_element='16 03 000 000', format='a2', codelist='CL008', priority='D', rules=('C0343', 'G0113'), min_occurs=0)] = Field(default=None, validation_alias='countryOfDestination', serialization_alias='countryOfDestination')
+    container_indicator: Annotated[st.Flag | None, Item('containerIndicator', 'Container indicator', data_element='19 01 000 000', format='n1', codelist='CL027', priority='D', rules=('C0822', 'G0332'), min_occurs=0)] = Field(default=None, validation_alias='containerIndicator', serialization_alias='containerIndicator')
+    inland_mode_of_transport: Annotated[st.InlandModeOfTransportContentType | None, Item('inlandModeOfTransport', 'Inland mode of transport', data_element='19 04 000 000', format='n1', codelist='CL218', priority='O', min_occurs=0)] = Field(default=None, validation_alias='inlandModeOfTransport', serialization_alias='inlandModeOfTransport')
+    mode_of_transport_at_the_border: Annotated[st.ModeOfTransportAtTheBorderContentType | None, Item('modeOfTransportAtTheBorder', 'Mode of transport at the border', data_element='19 03 000 000', format='n1', codelist='CL218', priority='D', rules=('B1889', 'C0599', 'G0020', 'G0115'), min_occurs=0)] = Field(default=None, validation_alias='modeOfTransportAtTheBorder', serialization_alias='modeOfTransportAtTheBorder')
+    gross_mass: Annotated[st.GrossMassContentType01, Item('grossMass', 'Gross mass', data_element='18 04 000 000', format='n..16,6', rules=('E1109', 'R0994'))] = Field(validation_alias='grossMass', serialization_alias='grossMass')
+    reference_number_ucr: Annotated[st.ReferenceNumberUCRContentType02 | None, Item('referenceNumberUCR', 'Reference number UCR', data_element='12 08 000 000', format='an..35', priority='D', rules=('B1895', 'C0502', 'G0002'), min_occurs=0)] = Field(default=None, validation_alias='referenceNumberUCR', serialization_alias='referenceNumberUCR')
+    carrier: Annotated[Carrier | None, Item('Carrier', 'CARRIER', data_element='13 12 000 000', priority='O', rules=('G0090',), min_occurs=0)] = Field(default=None, validation_alias='Carrier', serialization_alias='Carrier')
+    consignor: Annotated[ConsignmentConsignor | None, Item('Consignor', 'CONSIGNOR', data_element='13 02 000 000', priority='D', rules=('C0542', 'G0123'), min_occurs=0)] = Field(default=None, validation_alias='Consignor', serialization_alias='Consignor')
+    consignee: Annotated[ConsignmentConsignee | None, Item('Consignee', 'CONSIGNEE', data_element='13 03 000 000', priority='D', rules=('B1823', 'C0001', 'G0001'), min_occurs=0)] = Field(default=None, validation_alias='Consignee', serialization_alias='Consignee')
+    additional_supply_chain_actor: Annotated[list[AdditionalSupplyChainActor], Item('AdditionalSupplyChainActor', 'ADDITIONAL SUPPLY CHAIN ACTOR', data_element='13 14 000 000', priority='O', rules=('G0825',), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='AdditionalSupplyChainActor', serialization_alias='AdditionalSupplyChainActor', max_length=99)
+    transport_equipment: Annotated[list[TransportEquipment], Item('TransportEquipment', 'TRANSPORT EQUIPMENT', data_element='19 07 000 000', priority='D', rules=('C0823', 'G0103'), min_occurs=0, max_occurs=9999)] = Field(default_factory=empty_list, validation_alias='TransportEquipment', serialization_alias='TransportEquipment', max_length=9999)
+    location_of_goods: Annotated[LocationOfGoods | None, Item('LocationOfGoods', 'LOCATION OF GOODS', data_element='16 15 000 000', priority='D', rules=('B1804', 'C0710'), min_occurs=0)] = Field(default=None, validation_alias='LocationOfGoods', serialization_alias='LocationOfGoods')
+    departure_transport_means: Annotated[list[ConsignmentDepartureTransportMeans], Item('DepartureTransportMeans', 'DEPARTURE TRANSPORT MEANS', data_element='19 05 000 000', priority='D', rules=('B1890', 'B1891', 'C0826', 'G0088', 'G0119', 'R0855'), min_occurs=0, max_occurs=999)] = Field(default_factory=empty_list, validation_alias='DepartureTransportMeans', serialization_alias='DepartureTransportMeans', max_length=999)
+    country_of_routing_of_consignment: Annotated[list[CountryOfRoutingOfConsignment], Item('CountryOfRoutingOfConsignment', 'COUNTRY OF ROUTING OF CONSIGNMENT', data_element='16 12 000 000', priority='D', rules=('B1848', 'C0586', 'G0061'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='CountryOfRoutingOfConsignment', serialization_alias='CountryOfRoutingOfConsignment', max_length=99)
+    active_border_transport_means: Annotated[list[ActiveBorderTransportMeans], Item('ActiveBorderTransportMeans', 'ACTIVE BORDER TRANSPORT MEANS', data_element='19 08 000 000', priority='D', rules=('B1806', 'C0806', 'E1406', 'G0118', 'R0789'), min_occurs=0, max_occurs=9)] = Field(default_factory=empty_list, validation_alias='ActiveBorderTransportMeans', serialization_alias='ActiveBorderTransportMeans', max_length=9)
+    place_of_loading: Annotated[PlaceOfLoading | None, Item('PlaceOfLoading', 'PLACE OF LOADING', data_element='16 13 000 000', priority='D', rules=('B1893', 'C0403'), min_occurs=0)] = Field(default=None, validation_alias='PlaceOfLoading', serialization_alias='PlaceOfLoading')
+    place_of_unloading: Annotated[PlaceOfUnloading | None, Item('PlaceOfUnloading', 'PLACE OF UNLOADING', data_element='16 14 000 000', priority='D', rules=('B1858', 'C0191'), min_occurs=0)] = Field(default=None, validation_alias='PlaceOfUnloading', serialization_alias='PlaceOfUnloading')
+    previous_document: Annotated[list[ConsignmentPreviousDocument], Item('PreviousDocument', 'PREVIOUS DOCUMENT', data_element='12 01 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=9999)] = Field(default_factory=empty_list, validation_alias='PreviousDocument', serialization_alias='PreviousDocument', max_length=9999)
+    supporting_document: Annotated[list[ConsignmentSupportingDocument], Item('SupportingDocument', 'SUPPORTING DOCUMENT', data_element='12 03 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='SupportingDocument', serialization_alias='SupportingDocument', max_length=99)
+    transport_document: Annotated[list[ConsignmentTransportDocument], Item('TransportDocument', 'TRANSPORT DOCUMENT', data_element='12 05 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='TransportDocument', serialization_alias='TransportDocument', max_length=99)
+    additional_reference: Annotated[list[ConsignmentAdditionalReference], Item('AdditionalReference', 'ADDITIONAL REFERENCE', data_element='12 04 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='AdditionalReference', serialization_alias='AdditionalReference', max_length=99)
+    additional_information: Annotated[list[ConsignmentAdditionalInformation], Item('AdditionalInformation', 'ADDITIONAL INFORMATION', data_element='12 02 000 000', priority='O', rules=('E1301', 'G0825'), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='AdditionalInformation', serialization_alias='AdditionalInformation', max_length=99)
+    transport_charges: Annotated[ConsignmentTransportCharges | None, Item('TransportCharges', 'TRANSPORT CHARGES', data_element='14 02 000 000', priority='D', rules=('C0186',), min_occurs=0)] = Field(default=None, validation_alias='TransportCharges', serialization_alias='TransportCharges')
+    house_consignment: Annotated[list[HouseConsignment], Item('HouseConsignment', 'HOUSE CONSIGNMENT', rules=('E1406',), max_occurs=1999)] = Field(validation_alias='HouseConsignment', serialization_alias='HouseConsignment', min_length=1, max_length=1999)
 
 class CC015C(Message):
     """Cc015c; XML CC015C."""
 
     root_name: ClassVar[str] = 'CC015C'
 
-    phase_id: Annotated[st.phaseIDtype | None, Item('PhaseID', 'PhaseID', min_occurs=0, attribute=True)] = Field(None, alias='PhaseID')
-    message_sender: Annotated[st.MessageSenderContentType, Item('messageSender', 'Message sender')] = Field(alias='messageSender')
-    message_recipient: Annotated[st.MessageRecipientContentType, Item('messageRecipient', 'Message recipient')] = Field(alias='messageRecipient')
-    preparation_date_and_time: Annotated[st.PreparationDateAndTimeContentType, Item('preparationDateAndTime', 'Preparation date and time', rules=('G0002',))] = Field(alias='preparationDateAndTime')
-    message_identification: Annotated[st.MessageIdentificationContentType, Item('messageIdentification', 'Message identification')] = Field(alias='messageIdentification')
-    message_type: Annotated[st.MessageTypes, Item('messageType', 'Message type', codelist='CL060')] = Field(alias='messageType')
-    correlation_identifier: Annotated[st.CorrelationIdentifierContentType | None, Item('correlationIdentifier', 'Correlation identifier', priority='D', rules=('B1833', 'C0511', 'R0008'), min_occurs=0)] = Field(None, alias='correlationIdentifier')
-    transit_operation: Annotated[TransitOperation, Item('TransitOperation', 'TRANSIT OPERATION')] = Field(alias='TransitOperation')
-    authorisation: Annotated[list[Authorisation], Item('Authorisation', 'AUTHORISATION', data_element='12 12 000 000', priority='D', rules=('C0101', 'G0102', 'G0167'), min_occurs=0, max_occurs=9)] = Field(default_factory=list, alias='Authorisation', max_length=9)
-    customs_office_of_departure: Annotated[CustomsOfficeOfDeparture, Item('CustomsOfficeOfDeparture', 'CUSTOMS OFFICE OF DEPARTURE', data_element='17 03 000 000')] = Field(alias='CustomsOfficeOfDeparture')
-    customs_office_of_destination_declared: Annotated[CustomsOfficeOfDestinationDeclared, Item('CustomsOfficeOfDestinationDeclared', 'CUSTOMS OFFICE OF DESTINATION (DECLARED)', data_element='17 05 000 000', rules=('G0034',))] = Field(alias='CustomsOfficeOfDestinationDeclared')
-    customs_office_of_transit_declared: Annotated[list[CustomsOfficeOfTransitDeclared], Item('CustomsOfficeOfTransitDeclared', 'CUSTOMS OFFICE OF TRANSIT (DECLARED)', data_element='17 04 000 000', priority='D', rules=('C0030', 'G0030'), min_occurs=0, max_occurs=9)] = Field(default_factory=list, alias='CustomsOfficeOfTransitDeclared', max_length=9)
-    customs_office_of_exit_for_transit_declared: Annotated[list[CustomsOfficeOfExitForTransitDeclared], Item('CustomsOfficeOfExitForTransitDeclared', 'CUSTOMS OFFICE OF EXIT FOR TRANSIT (DECLARED)', data_element='17 06 000 000', priority='D', rules=('B1966', 'C0587', 'G0587'), min_occurs=0, max_occurs=9)] = Field(default_factory=list, alias='CustomsOfficeOfExitForTransitDeclared', max_length=9)
-    holder_of_the_transit_procedure: Annotated[HolderOfTheTransitProcedure, Item('HolderOfTheTransitProcedure', 'HOLDER OF THE TRANSIT PROCEDURE', data_element='13 07 000 000')] = Field(alias='HolderOfTheTransitProcedure')
-    representative: Annotated[Representative | None, Item('Representative', 'REPRESENTATIVE', data_element='13 06 000 000', priority='O', rules=('G0850',), min_occurs=0)] = Field(None, alias='Representative')
-    guarantee: Annotated[list[Guarantee], Item('Guarantee', 'GUARANTEE', data_element='99 02 000 000', max_occurs=9)] = Field(alias='Guarantee', min_length=1, max_length=9)
-    consignment: Annotated[Consignment, Item('Consignment', 'CONSIGNMENT')] = Field(alias='Consignment')
+    phase_id: Annotated[st.phaseIDtype | None, Item('PhaseID', 'PhaseID', min_occurs=0, attribute=True)] = Field(default=None, validation_alias='PhaseID', serialization_alias='PhaseID')
+    message_sender: Annotated[st.MessageSenderContentType, Item('messageSender', 'Message sender')] = Field(validation_alias='messageSender', serialization_alias='messageSender')
+    message_recipient: Annotated[st.MessageRecipientContentType, Item('messageRecipient', 'Message recipient')] = Field(validation_alias='messageRecipient', serialization_alias='messageRecipient')
+    preparation_date_and_time: Annotated[st.PreparationDateAndTimeContentType, Item('preparationDateAndTime', 'Preparation date and time', rules=('G0002',))] = Field(validation_alias='preparationDateAndTime', serialization_alias='preparationDateAndTime')
+    message_identification: Annotated[st.MessageIdentificationContentType, Item('messageIdentification', 'Message identification')] = Field(validation_alias='messageIdentification', serialization_alias='messageIdentification')
+    message_type: Annotated[st.MessageTypes, Item('messageType', 'Message type', codelist='CL060')] = Field(validation_alias='messageType', serialization_alias='messageType')
+    correlation_identifier: Annotated[st.CorrelationIdentifierContentType | None, Item('correlationIdentifier', 'Correlation identifier', priority='D', rules=('B1833', 'C0511', 'R0008'), min_occurs=0)] = Field(default=None, validation_alias='correlationIdentifier', serialization_alias='correlationIdentifier')
+    transit_operation: Annotated[TransitOperation, Item('TransitOperation', 'TRANSIT OPERATION')] = Field(validation_alias='TransitOperation', serialization_alias='TransitOperation')
+    authorisation: Annotated[list[Authorisation], Item('Authorisation', 'AUTHORISATION', data_element='12 12 000 000', priority='D', rules=('C0101', 'G0102', 'G0167'), min_occurs=0, max_occurs=9)] = Field(default_factory=empty_list, validation_alias='Authorisation', serialization_alias='Authorisation', max_length=9)
+    customs_office_of_departure: Annotated[CustomsOfficeOfDeparture, Item('CustomsOfficeOfDeparture', 'CUSTOMS OFFICE OF DEPARTURE', data_element='17 03 000 000')] = Field(validation_alias='CustomsOfficeOfDeparture', serialization_alias='CustomsOfficeOfDeparture')
+    customs_office_of_destination_declared: Annotated[CustomsOfficeOfDestinationDeclared, Item('CustomsOfficeOfDestinationDeclared', 'CUSTOMS OFFICE OF DESTINATION (DECLARED)', data_element='17 05 000 000', rules=('G0034',))] = Field(validation_alias='CustomsOfficeOfDestinationDeclared', serialization_alias='CustomsOfficeOfDestinationDeclared')
+    customs_office_of_transit_declared: Annotated[list[CustomsOfficeOfTransitDeclared], Item('CustomsOfficeOfTransitDeclared', 'CUSTOMS OFFICE OF TRANSIT (DECLARED)', data_element='17 04 000 000', priority='D', rules=('C0030', 'G0030'), min_occurs=0, max_occurs=9)] = Field(default_factory=empty_list, validation_alias='CustomsOfficeOfTransitDeclared', serialization_alias='CustomsOfficeOfTransitDeclared', max_length=9)
+    customs_office_of_exit_for_transit_declared: Annotated[list[CustomsOfficeOfExitForTransitDeclared], Item('CustomsOfficeOfExitForTransitDeclared', 'CUSTOMS OFFICE OF EXIT FOR TRANSIT (DECLARED)', data_element='17 06 000 000', priority='D', rules=('B1966', 'C0587', 'G0587'), min_occurs=0, max_occurs=9)] = Field(default_factory=empty_list, validation_alias='CustomsOfficeOfExitForTransitDeclared', serialization_alias='CustomsOfficeOfExitForTransitDeclared', max_length=9)
+    holder_of_the_transit_procedure: Annotated[HolderOfTheTransitProcedure, Item('HolderOfTheTransitProcedure', 'HOLDER OF THE TRANSIT PROCEDURE', data_element='13 07 000 000')] = Field(validation_alias='HolderOfTheTransitProcedure', serialization_alias='HolderOfTheTransitProcedure')
+    representative: Annotated[Representative | None, Item('Representative', 'REPRESENTATIVE', data_element='13 06 000 000', priority='O', rules=('G0850',), min_occurs=0)] = Field(default=None, validation_alias='Representative', serialization_alias='Representative')
+    guarantee: Annotated[list[Guarantee], Item('Guarantee', 'GUARANTEE', data_element='99 02 000 000', max_occurs=9)] = Field(validation_alias='Guarantee', serialization_alias='Guarantee', min_length=1, max_length=9)
+    consignment: Annotated[Consignment, Item('Consignment', 'CONSIGNMENT')] = Field(validation_alias='Consignment', serialization_alias='Consignment')

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from ncts5.messages import simple_types as st
 from ncts5.messages.message import Message
-from ncts5.messages.meta import Item, XmlModel
+from ncts5.messages.meta import Item, XmlModel, empty_list
 
 __all__ = [
     'ActiveBorderTransportMeans',
@@ -45,174 +45,174 @@ __all__ = [
 class TransitOperation(XmlModel):
     """Transit operation; XML CC170C/TransitOperation."""
 
-    lrn: Annotated[st.LRNContentType03, Item('LRN', 'LRN', data_element='12 09 000 000', format='an..22')] = Field(alias='LRN')
-    limit_date: Annotated[st.LimitDateContentType | None, Item('limitDate', 'Limit date', data_element='15 11 000 000', format='an10', priority='D', rules=('C0840', 'G0002'), min_occurs=0)] = Field(None, alias='limitDate')
+    lrn: Annotated[st.LRNContentType03, Item('LRN', 'LRN', data_element='12 09 000 000', format='an..22')] = Field(validation_alias='LRN', serialization_alias='LRN')
+    limit_date: Annotated[st.LimitDateContentType | None, Item('limitDate', 'Limit date', data_element='15 11 000 000', format='an10', priority='D', rules=('C0840', 'G0002'), min_occurs=0)] = Field(default=None, validation_alias='limitDate', serialization_alias='limitDate')
 
 class CustomsOfficeOfDeparture(XmlModel):
     """Customs office of departure; data element 17 03 000 000; XML
     CC170C/CustomsOfficeOfDeparture.
     """
 
-    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='17 03 001 000', format='an8', codelist='CL171')] = Field(alias='referenceNumber')
+    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='17 03 001 000', format='an8', codelist='CL171')] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
 
 class HolderOfTheTransitProcedureAddress(XmlModel):
     """Address; data element 13 07 018 000; XML CC170C/HolderOfTheTransitProcedure/Address; rules
     C0250.
     """
 
-    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 07 018 019', format='an..70')] = Field(alias='streetAndNumber')
-    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 07 018 021', format='an..17', priority='D', rules=('C0505',), min_occurs=0)] = Field(None, alias='postcode')
-    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 07 018 022', format='an..35')] = Field(alias='city')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 07 018 020', format='a2', codelist='CL248')] = Field(alias='country')
+    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='13 07 018 019', format='an..70')] = Field(validation_alias='streetAndNumber', serialization_alias='streetAndNumber')
+    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='13 07 018 021', format='an..17', priority='D', rules=('C0505',), min_occurs=0)] = Field(default=None)
+    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='13 07 018 022', format='an..35')]
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='13 07 018 020', format='a2', codelist='CL248')]
 
 class HolderOfTheTransitProcedure(XmlModel):
     """Holder of the transit procedure; data element 13 07 000 000; XML
     CC170C/HolderOfTheTransitProcedure.
     """
 
-    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 07 017 000', format='an..17', priority='O', rules=('G0120', 'R0850'), min_occurs=0)] = Field(None, alias='identificationNumber')
-    tir_holder_identification_number: Annotated[st.TIRHolderIdentificationNumberContentType02 | None, Item('TIRHolderIdentificationNumber', 'TIR holder identification number', data_element='13 07 078 000', format='an..17', priority='D', rules=('C0904', 'G0002'), min_occurs=0)] = Field(None, alias='TIRHolderIdentificationNumber')
-    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 07 016 000', format='an..70', priority='D', rules=('C0250',), min_occurs=0)] = Field(None, alias='name')
-    address: Annotated[HolderOfTheTransitProcedureAddress | None, Item('Address', 'ADDRESS', data_element='13 07 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(None, alias='Address')
+    identification_number: Annotated[st.IdentificationNumberContentType01 | None, Item('identificationNumber', 'Identification number', data_element='13 07 017 000', format='an..17', priority='O', rules=('G0120', 'R0850'), min_occurs=0)] = Field(default=None, validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    tir_holder_identification_number: Annotated[st.TIRHolderIdentificationNumberContentType02 | None, Item('TIRHolderIdentificationNumber', 'TIR holder identification number', data_element='13 07 078 000', format='an..17', priority='D', rules=('C0904', 'G0002'), min_occurs=0)] = Field(default=None, validation_alias='TIRHolderIdentificationNumber', serialization_alias='TIRHolderIdentificationNumber')
+    name: Annotated[st.NameContentType02 | None, Item('name', 'Name', data_element='13 07 016 000', format='an..70', priority='D', rules=('C0250',), min_occurs=0)] = Field(default=None)
+    address: Annotated[HolderOfTheTransitProcedureAddress | None, Item('Address', 'ADDRESS', data_element='13 07 018 000', priority='D', rules=('C0250',), min_occurs=0)] = Field(default=None, validation_alias='Address', serialization_alias='Address')
 
 class RepresentativeContactPerson(XmlModel):
     """Contact person; data element 13 06 074 000; XML CC170C/Representative/ContactPerson; rules
     G0105.
     """
 
-    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='13 06 074 016', format='an..70')] = Field(alias='name')
-    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='13 06 074 075', format='an..35')] = Field(alias='phoneNumber')
-    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='13 06 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(None, alias='eMailAddress')
+    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='13 06 074 016', format='an..70')]
+    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='13 06 074 075', format='an..35')] = Field(validation_alias='phoneNumber', serialization_alias='phoneNumber')
+    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='13 06 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(default=None, validation_alias='eMailAddress', serialization_alias='eMailAddress')
 
 class Representative(XmlModel):
     """Representative; data element 13 06 000 000; XML CC170C/Representative; rules G0850."""
 
-    identification_number: Annotated[st.IdentificationNumberContentType01, Item('identificationNumber', 'Identification number', data_element='13 06 017 000', format='an..17', rules=('R0850',))] = Field(alias='identificationNumber')
-    status: Annotated[st.StatusContentType03, Item('status', 'Status', data_element='13 06 030 000', format='n1', codelist='CL094')] = Field(alias='status')
-    contact_person: Annotated[RepresentativeContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 06 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(None, alias='ContactPerson')
+    identification_number: Annotated[st.IdentificationNumberContentType01, Item('identificationNumber', 'Identification number', data_element='13 06 017 000', format='an..17', rules=('R0850',))] = Field(validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    status: Annotated[st.StatusContentType03, Item('status', 'Status', data_element='13 06 030 000', format='n1', codelist='CL094')]
+    contact_person: Annotated[RepresentativeContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='13 06 074 000', priority='O', rules=('G0105',), min_occurs=0)] = Field(default=None, validation_alias='ContactPerson', serialization_alias='ContactPerson')
 
 class Seal(XmlModel):
     """Seal; data element 19 10 000 000; XML CC170C/Consignment/TransportEquipment/Seal; rules
     C0569.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    identifier: Annotated[st.IdentifierContentType02, Item('identifier', 'Identifier', data_element='19 10 015 000', format='an..20', rules=('R0107',))] = Field(alias='identifier')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    identifier: Annotated[st.IdentifierContentType02, Item('identifier', 'Identifier', data_element='19 10 015 000', format='an..20', rules=('R0107',))]
 
 class GoodsReference(XmlModel):
     """Goods reference; data element 19 07 044 000; XML
     CC170C/Consignment/TransportEquipment/GoodsReference; rules C0670, G0670.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    declaration_goods_item_number: Annotated[st.DeclarationGoodsItemNumberContentType01, Item('declarationGoodsItemNumber', 'Declaration goods item number', data_element='19 07 044 000', format='n..5', rules=('G0005', 'G0006'))] = Field(alias='declarationGoodsItemNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    declaration_goods_item_number: Annotated[st.DeclarationGoodsItemNumberContentType01, Item('declarationGoodsItemNumber', 'Declaration goods item number', data_element='19 07 044 000', format='n..5', rules=('G0005', 'G0006'))] = Field(validation_alias='declarationGoodsItemNumber', serialization_alias='declarationGoodsItemNumber')
 
 class TransportEquipment(XmlModel):
     """Transport equipment; data element 19 07 000 000; XML
     CC170C/Consignment/TransportEquipment; rules C0823, G0103, G0196.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    container_identification_number: Annotated[st.ContainerIdentificationNumberContentType02 | None, Item('containerIdentificationNumber', 'Container identification number', data_element='19 07 063 000', format='an..17', priority='D', rules=('C0055', 'G0002'), min_occurs=0)] = Field(None, alias='containerIdentificationNumber')
-    number_of_seals: Annotated[st.NumberOfSealsContentType, Item('numberOfSeals', 'Number of seals', data_element='19 10 068 000', format='n..4', rules=('G0021', 'G0165', 'R0106', 'R0448'))] = Field(alias='numberOfSeals')
-    seal: Annotated[list[Seal], Item('Seal', 'SEAL', data_element='19 10 000 000', priority='D', rules=('C0569',), min_occurs=0, max_occurs=99)] = Field(default_factory=list, alias='Seal', max_length=99)
-    goods_reference: Annotated[list[GoodsReference], Item('GoodsReference', 'GOODS REFERENCE', data_element='19 07 044 000', priority='D', rules=('C0670', 'G0670'), min_occurs=0, max_occurs=9999)] = Field(default_factory=list, alias='GoodsReference', max_length=9999)
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    container_identification_number: Annotated[st.ContainerIdentificationNumberContentType02 | None, Item('containerIdentificationNumber', 'Container identification number', data_element='19 07 063 000', format='an..17', priority='D', rules=('C0055', 'G0002'), min_occurs=0)] = Field(default=None, validation_alias='containerIdentificationNumber', serialization_alias='containerIdentificationNumber')
+    number_of_seals: Annotated[st.NumberOfSealsContentType, Item('numberOfSeals', 'Number of seals', data_element='19 10 068 000', format='n..4', rules=('G0021', 'G0165', 'R0106', 'R0448'))] = Field(validation_alias='numberOfSeals', serialization_alias='numberOfSeals')
+    seal: Annotated[list[Seal], Item('Seal', 'SEAL', data_element='19 10 000 000', priority='D', rules=('C0569',), min_occurs=0, max_occurs=99)] = Field(default_factory=empty_list, validation_alias='Seal', serialization_alias='Seal', max_length=99)
+    goods_reference: Annotated[list[GoodsReference], Item('GoodsReference', 'GOODS REFERENCE', data_element='19 07 044 000', priority='D', rules=('C0670', 'G0670'), min_occurs=0, max_occurs=9999)] = Field(default_factory=empty_list, validation_alias='GoodsReference', serialization_alias='GoodsReference', max_length=9999)
 
 class CustomsOffice(XmlModel):
     """Customs office; data element 16 15 047 000; XML
     CC170C/Consignment/LocationOfGoods/CustomsOffice; rules C0394.
     """
 
-    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='16 15 047 001', format='an8', codelist='CL171')] = Field(alias='referenceNumber')
+    reference_number: Annotated[st.ReferenceNumberContentType05, Item('referenceNumber', 'Reference number', data_element='16 15 047 001', format='an8', codelist='CL171')] = Field(validation_alias='referenceNumber', serialization_alias='referenceNumber')
 
 class GNSS(XmlModel):
     """Gnss; data element 16 15 048 000; XML CC170C/Consignment/LocationOfGoods/GNSS; rules
     C0394.
     """
 
-    latitude: Annotated[st.LatitudeContentType, Item('latitude', 'Latitude', data_element='16 15 048 049', format='an..17', rules=('G0002', 'G0014'))] = Field(alias='latitude')
-    longitude: Annotated[st.LongitudeContentType, Item('longitude', 'Longitude', data_element='16 15 048 050', format='an..17', rules=('G0002', 'G0014'))] = Field(alias='longitude')
+    latitude: Annotated[st.LatitudeContentType, Item('latitude', 'Latitude', data_element='16 15 048 049', format='an..17', rules=('G0002', 'G0014'))]
+    longitude: Annotated[st.LongitudeContentType, Item('longitude', 'Longitude', data_element='16 15 048 050', format='an..17', rules=('G0002', 'G0014'))]
 
 class EconomicOperator(XmlModel):
     """Economic operator; data element 16 15 051 000; XML
     CC170C/Consignment/LocationOfGoods/EconomicOperator; rules C0394.
     """
 
-    identification_number: Annotated[st.IdentificationNumberContentType01, Item('identificationNumber', 'Identification number', data_element='16 15 051 017', format='an..17', rules=('R0850',))] = Field(alias='identificationNumber')
+    identification_number: Annotated[st.IdentificationNumberContentType01, Item('identificationNumber', 'Identification number', data_element='16 15 051 017', format='an..17', rules=('R0850',))] = Field(validation_alias='identificationNumber', serialization_alias='identificationNumber')
 
 class LocationOfGoodsAddress(XmlModel):
     """Address; data element 16 15 018 000; XML CC170C/Consignment/LocationOfGoods/Address; rules
     C0394.
     """
 
-    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='16 15 018 019', format='an..70')] = Field(alias='streetAndNumber')
-    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='16 15 018 021', format='an..17', priority='D', rules=('C0505',), min_occurs=0)] = Field(None, alias='postcode')
-    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='16 15 018 022', format='an..35')] = Field(alias='city')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='16 15 018 020', format='a2', codelist='CL009')] = Field(alias='country')
+    street_and_number: Annotated[st.StreetAndNumberContentType02, Item('streetAndNumber', 'Street and number', data_element='16 15 018 019', format='an..70')] = Field(validation_alias='streetAndNumber', serialization_alias='streetAndNumber')
+    postcode: Annotated[st.PostcodeContentType02 | None, Item('postcode', 'Postcode', data_element='16 15 018 021', format='an..17', priority='D', rules=('C0505',), min_occurs=0)] = Field(default=None)
+    city: Annotated[st.CityContentType03, Item('city', 'City', data_element='16 15 018 022', format='an..35')]
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='16 15 018 020', format='a2', codelist='CL009')]
 
 class PostcodeAddress(XmlModel):
     """Postcode address; data element 16 15 081 000; XML
     CC170C/Consignment/LocationOfGoods/PostcodeAddress; rules C0394.
     """
 
-    house_number: Annotated[st.HouseNumberContentType02 | None, Item('houseNumber', 'House number', data_element='16 15 081 023', format='an..17', priority='D', rules=('C0382',), min_occurs=0)] = Field(None, alias='houseNumber')
-    postcode: Annotated[st.PostcodeContentType02, Item('postcode', 'Postcode', data_element='16 15 081 021', format='an..17')] = Field(alias='postcode')
-    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='16 15 081 020', format='a2', codelist='CL190')] = Field(alias='country')
+    house_number: Annotated[st.HouseNumberContentType02 | None, Item('houseNumber', 'House number', data_element='16 15 081 023', format='an..17', priority='D', rules=('C0382',), min_occurs=0)] = Field(default=None, validation_alias='houseNumber', serialization_alias='houseNumber')
+    postcode: Annotated[st.PostcodeContentType02, Item('postcode', 'Postcode', data_element='16 15 081 021', format='an..17')]
+    country: Annotated[st.CountryContentType, Item('country', 'Country', data_element='16 15 081 020', format='a2', codelist='CL190')]
 
 class LocationOfGoodsContactPerson(XmlModel):
     """Contact person; data element 16 15 074 000; XML
     CC170C/Consignment/LocationOfGoods/ContactPerson; rules C0394, G0105.
     """
 
-    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='16 15 074 016', format='an..70')] = Field(alias='name')
-    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='16 15 074 075', format='an..35')] = Field(alias='phoneNumber')
-    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='16 15 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(None, alias='eMailAddress')
+    name: Annotated[st.NameContentType02, Item('name', 'Name', data_element='16 15 074 016', format='an..70')]
+    phone_number: Annotated[st.PhoneNumberContentType02, Item('phoneNumber', 'Phone number', data_element='16 15 074 075', format='an..35')] = Field(validation_alias='phoneNumber', serialization_alias='phoneNumber')
+    e_mail_address: Annotated[st.EMailAddressContentType02 | None, Item('eMailAddress', 'E-mail address', data_element='16 15 074 076', format='an..256', priority='O', rules=('G0002',), min_occurs=0)] = Field(default=None, validation_alias='eMailAddress', serialization_alias='eMailAddress')
 
 class LocationOfGoods(XmlModel):
     """Location of goods; data element 16 15 000 000; XML CC170C/Consignment/LocationOfGoods."""
 
-    type_of_location: Annotated[st.TypeOfLocationContentType, Item('typeOfLocation', 'Type of location', data_element='16 15 045 000', format='a1', codelist='CL347')] = Field(alias='typeOfLocation')
-    qualifier_of_identification: Annotated[st.QualifierOfIdentificationContentType, Item('qualifierOfIdentification', 'Qualifier of identification', data_element='16 15 046 000', format='a1', codelist='CL326', rules=('G0500',))] = Field(alias='qualifierOfIdentification')
-    authorisation_number: Annotated[st.AuthorisationNumberContentType02 | None, Item('authorisationNumber', 'Authorisation number', data_element='16 15 052 000', format='an..35', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='authorisationNumber')
-    additional_identifier: Annotated[st.AdditionalIdentifierContentType02 | None, Item('additionalIdentifier', 'Additional identifier', data_element='16 15 053 000', format='an..4', priority='D', rules=('C0671',), min_occurs=0)] = Field(None, alias='additionalIdentifier')
-    un_locode: Annotated[st.UNLocodeContentType | None, Item('UNLocode', 'UN LOCODE', data_element='16 15 036 000', format='an..17', codelist='CL244', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='UNLocode')
-    customs_office: Annotated[CustomsOffice | None, Item('CustomsOffice', 'CUSTOMS OFFICE', data_element='16 15 047 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='CustomsOffice')
-    gnss: Annotated[GNSS | None, Item('GNSS', 'GNSS', data_element='16 15 048 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='GNSS')
-    economic_operator: Annotated[EconomicOperator | None, Item('EconomicOperator', 'ECONOMIC OPERATOR', data_element='16 15 051 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='EconomicOperator')
-    address: Annotated[LocationOfGoodsAddress | None, Item('Address', 'ADDRESS', data_element='16 15 018 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='Address')
-    postcode_address: Annotated[PostcodeAddress | None, Item('PostcodeAddress', 'POSTCODE ADDRESS', data_element='16 15 081 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(None, alias='PostcodeAddress')
-    contact_person: Annotated[LocationOfGoodsContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='16 15 074 000', priority='D', rules=('C0394', 'G0105'), min_occurs=0)] = Field(None, alias='ContactPerson')
+    type_of_location: Annotated[st.TypeOfLocationContentType, Item('typeOfLocation', 'Type of location', data_element='16 15 045 000', format='a1', codelist='CL347')] = Field(validation_alias='typeOfLocation', serialization_alias='typeOfLocation')
+    qualifier_of_identification: Annotated[st.QualifierOfIdentificationContentType, Item('qualifierOfIdentification', 'Qualifier of identification', data_element='16 15 046 000', format='a1', codelist='CL326', rules=('G0500',))] = Field(validation_alias='qualifierOfIdentification', serialization_alias='qualifierOfIdentification')
+    authorisation_number: Annotated[st.AuthorisationNumberContentType02 | None, Item('authorisationNumber', 'Authorisation number', data_element='16 15 052 000', format='an..35', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='authorisationNumber', serialization_alias='authorisationNumber')
+    additional_identifier: Annotated[st.AdditionalIdentifierContentType02 | None, Item('additionalIdentifier', 'Additional identifier', data_element='16 15 053 000', format='an..4', priority='D', rules=('C0671',), min_occurs=0)] = Field(default=None, validation_alias='additionalIdentifier', serialization_alias='additionalIdentifier')
+    un_locode: Annotated[st.UNLocodeContentType | None, Item('UNLocode', 'UN LOCODE', data_element='16 15 036 000', format='an..17', codelist='CL244', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='UNLocode', serialization_alias='UNLocode')
+    customs_office: Annotated[CustomsOffice | None, Item('CustomsOffice', 'CUSTOMS OFFICE', data_element='16 15 047 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='CustomsOffice', serialization_alias='CustomsOffice')
+    gnss: Annotated[GNSS | None, Item('GNSS', 'GNSS', data_element='16 15 048 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='GNSS', serialization_alias='GNSS')
+    economic_operator: Annotated[EconomicOperator | None, Item('EconomicOperator', 'ECONOMIC OPERATOR', data_element='16 15 051 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='EconomicOperator', serialization_alias='EconomicOperator')
+    address: Annotated[LocationOfGoodsAddress | None, Item('Address', 'ADDRESS', data_element='16 15 018 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='Address', serialization_alias='Address')
+    postcode_address: Annotated[PostcodeAddress | None, Item('PostcodeAddress', 'POSTCODE ADDRESS', data_element='16 15 081 000', priority='D', rules=('C0394',), min_occurs=0)] = Field(default=None, validation_alias='PostcodeAddress', serialization_alias='PostcodeAddress')
+    contact_person: Annotated[LocationOfGoodsContactPerson | None, Item('ContactPerson', 'CONTACT PERSON', data_element='16 15 074 000', priority='D', rules=('C0394', 'G0105'), min_occurs=0)] = Field(default=None, validation_alias='ContactPerson', serialization_alias='ContactPerson')
 
 class ConsignmentDepartureTransportMeans(XmlModel):
     """Departure transport means; data element 19 05 000 000; XML
     CC170C/Consignment/DepartureTransportMeans; rules C0833, G0088, G0119, G0196, R0855.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type_of_identification: Annotated[st.TypeOfIdentificationContentType, Item('typeOfIdentification', 'Type of identification', data_element='19 05 061 000', format='n2', codelist='CL750', rules=('B1091', 'R0472', 'R0474', 'R0476'))] = Field(alias='typeOfIdentification')
-    identification_number: Annotated[st.IdentificationNumberContentType06, Item('identificationNumber', 'Identification number', data_element='19 05 017 000', format='an..35', rules=('R0473',))] = Field(alias='identificationNumber')
-    nationality: Annotated[st.NationalityContentType, Item('nationality', 'Nationality', data_element='19 05 062 000', format='a2', codelist='CL165')] = Field(alias='nationality')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type_of_identification: Annotated[st.TypeOfIdentificationContentType, Item('typeOfIdentification', 'Type of identification', data_element='19 05 061 000', format='n2', codelist='CL750', rules=('B1091', 'R0472', 'R0474', 'R0476'))] = Field(validation_alias='typeOfIdentification', serialization_alias='typeOfIdentification')
+    identification_number: Annotated[st.IdentificationNumberContentType06, Item('identificationNumber', 'Identification number', data_element='19 05 017 000', format='an..35', rules=('R0473',))] = Field(validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    nationality: Annotated[st.NationalityContentType, Item('nationality', 'Nationality', data_element='19 05 062 000', format='a2', codelist='CL165')]
 
 class ActiveBorderTransportMeans(XmlModel):
     """Active border transport means; data element 19 08 000 000; XML
     CC170C/Consignment/ActiveBorderTransportMeans; rules C0807, R0790.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    customs_office_at_border_reference_number: Annotated[st.CustomsOfficeAtBorderReferenceNumberContentType, Item('customsOfficeAtBorderReferenceNumber', 'Customs office at border reference number', data_element='19 08 084 000', format='an8', codelist='CL141', rules=('G0789',))] = Field(alias='customsOfficeAtBorderReferenceNumber')
-    type_of_identification: Annotated[st.TypeOfIdentificationContentType, Item('typeOfIdentification', 'Type of identification', data_element='19 08 061 000', format='n2', codelist='CL219')] = Field(alias='typeOfIdentification')
-    identification_number: Annotated[st.IdentificationNumberContentType06, Item('identificationNumber', 'Identification number', data_element='19 08 017 000', format='an..35', rules=('R0076',))] = Field(alias='identificationNumber')
-    nationality: Annotated[st.NationalityContentType, Item('nationality', 'Nationality', data_element='19 08 062 000', format='a2', codelist='CL165')] = Field(alias='nationality')
-    conveyance_reference_number: Annotated[st.ConveyanceReferenceNumberContentType02 | None, Item('conveyanceReferenceNumber', 'Conveyance reference number', data_element='19 02 000 000', format='an..17', priority='D', rules=('C0808', 'G0002', 'R0315'), min_occurs=0)] = Field(None, alias='conveyanceReferenceNumber')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    customs_office_at_border_reference_number: Annotated[st.CustomsOfficeAtBorderReferenceNumberContentType, Item('customsOfficeAtBorderReferenceNumber', 'Customs office at border reference number', data_element='19 08 084 000', format='an8', codelist='CL141', rules=('G0789',))] = Field(validation_alias='customsOfficeAtBorderReferenceNumber', serialization_alias='customsOfficeAtBorderReferenceNumber')
+    type_of_identification: Annotated[st.TypeOfIdentificationContentType, Item('typeOfIdentification', 'Type of identification', data_element='19 08 061 000', format='n2', codelist='CL219')] = Field(validation_alias='typeOfIdentification', serialization_alias='typeOfIdentification')
+    identification_number: Annotated[st.IdentificationNumberContentType06, Item('identificationNumber', 'Identification number', data_element='19 08 017 000', format='an..35', rules=('R0076',))] = Field(validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    nationality: Annotated[st.NationalityContentType, Item('nationality', 'Nationality', data_element='19 08 062 000', format='a2', codelist='CL165')]
+    conveyance_reference_number: Annotated[st.ConveyanceReferenceNumberContentType02 | None, Item('conveyanceReferenceNumber', 'Conveyance reference number', data_element='19 02 000 000', format='an..17', priority='D', rules=('C0808', 'G0002', 'R0315'), min_occurs=0)] = Field(default=None, validation_alias='conveyanceReferenceNumber', serialization_alias='conveyanceReferenceNumber')
 
 class PlaceOfLoading(XmlModel):
     """Place of loading; data element 16 13 000 000; XML CC170C/Consignment/PlaceOfLoading; rules
     C0404.
     """
 
-    un_locode: Annotated[st.UNLocodeContentType | None, Item('UNLocode', 'UN LOCODE', data_element='16 13 036 000', format='an..17', codelist='CL244', priority='O', min_occurs=0)] = Field(None, alias='UNLocode')
-    country: Annotated[st.CountryContentType | None, Item('country', 'Country', data_element='16 13 020 000', format='a2', codelist='CL008', priority='D', rules=('C0387',), min_occurs=0)] = Field(None, alias='country')
-    location: Annotated[st.LocationContentType01 | None, Item('location', 'Location', data_element='16 13 037 000', format='an..35', priority='D', rules=('C0387',), min_occurs=0)] = Field(None, alias='location')
+    un_locode: Annotated[st.UNLocodeContentType | None, Item('UNLocode', 'UN LOCODE', data_element='16 13 036 000', format='an..17', codelist='CL244', priority='O', min_occurs=0)] = Field(default=None, validation_alias='UNLocode', serialization_alias='UNLocode')
+    country: Annotated[st.CountryContentType | None, Item('country', 'Country', data_element='16 13 020 000', format='a2', codelist='CL008', priority='D', rules=('C0387',), min_occurs=0)] = Field(default=None)
+    location: Annotated[st.LocationContentType01 | None, Item('location', 'Location', data_element='16 13 037 000', format='an..35', priority='D', rules=('C0387',), min_occurs=0)] = Field(default=None)
 
 class HouseConsignmentDepartureTransportMeans(XmlModel):
     """Departure transport means; data element 19 05 000 000; XML
@@ -220,44 +220,44 @@ class HouseConsignmentDepartureTransportMeans(XmlModel):
     G0196, R0506, R0855.
     """
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    type_of_identification: Annotated[st.TypeOfIdentificationContentType, Item('typeOfIdentification', 'Type of identification', data_element='19 05 061 000', format='n2', codelist='CL750', rules=('R0472', 'R0474', 'R0476'))] = Field(alias='typeOfIdentification')
-    identification_number: Annotated[st.IdentificationNumberContentType06, Item('identificationNumber', 'Identification number', data_element='19 05 017 000', format='an..35', rules=('R0473',))] = Field(alias='identificationNumber')
-    nationality: Annotated[st.NationalityContentType, Item('nationality', 'Nationality', data_element='19 05 062 000', format='a2', codelist='CL165')] = Field(alias='nationality')
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    type_of_identification: Annotated[st.TypeOfIdentificationContentType, Item('typeOfIdentification', 'Type of identification', data_element='19 05 061 000', format='n2', codelist='CL750', rules=('R0472', 'R0474', 'R0476'))] = Field(validation_alias='typeOfIdentification', serialization_alias='typeOfIdentification')
+    identification_number: Annotated[st.IdentificationNumberContentType06, Item('identificationNumber', 'Identification number', data_element='19 05 017 000', format='an..35', rules=('R0473',))] = Field(validation_alias='identificationNumber', serialization_alias='identificationNumber')
+    nationality: Annotated[st.NationalityContentType, Item('nationality', 'Nationality', data_element='19 05 062 000', format='a2', codelist='CL165')]
 
 class HouseConsignment(XmlModel):
     """House consignment; XML CC170C/Consignment/HouseConsignment."""
 
-    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(alias='sequenceNumber')
-    departure_transport_means: Annotated[list[HouseConsignmentDepartureTransportMeans], Item('DepartureTransportMeans', 'DEPARTURE TRANSPORT MEANS', data_element='19 05 000 000', priority='D', rules=('C0833', 'G0088', 'G0119', 'G0196', 'R0506', 'R0855'), min_occurs=0, max_occurs=999)] = Field(default_factory=list, alias='DepartureTransportMeans', max_length=999)
+    sequence_number: Annotated[st.SequenceNumberContentType, Item('sequenceNumber', 'Sequence number', format='n..5', rules=('R0987',))] = Field(validation_alias='sequenceNumber', serialization_alias='sequenceNumber')
+    departure_transport_means: Annotated[list[HouseConsignmentDepartureTransportMeans], Item('DepartureTransportMeans', 'DEPARTURE TRANSPORT MEANS', data_element='19 05 000 000', priority='D', rules=('C0833', 'G0088', 'G0119', 'G0196', 'R0506', 'R0855'), min_occurs=0, max_occurs=999)] = Field(default_factory=empty_list, validation_alias='DepartureTransportMeans', serialization_alias='DepartureTransportMeans', max_length=999)
 
 class Consignment(XmlModel):
     """Consignment; XML CC170C/Consignment; rules G0045."""
 
-    container_indicator: Annotated[st.Flag | None, Item('containerIndicator', 'Container indicator', data_element='19 01 000 000', format='n1', codelist='CL027', priority='D', rules=('C0824', 'G0332'), min_occurs=0)] = Field(None, alias='containerIndicator')
-    inland_mode_of_transport: Annotated[st.InlandModeOfTransportContentType | None, Item('inlandModeOfTransport', 'Inland mode of transport', data_element='19 04 000 000', format='n1', codelist='CL218', priority='D', rules=('C0170',), min_occurs=0)] = Field(None, alias='inlandModeOfTransport')
-    mode_of_transport_at_the_border: Annotated[st.ModeOfTransportAtTheBorderContentType | None, Item('modeOfTransportAtTheBorder', 'Mode of transport at the border', data_element='19 03 000 000', format='n1', codelist='CL218', priority='D', rules=('C0600', 'G0020', 'G0115'), min_occurs=0)] = Field(None, alias='modeOfTransportAtTheBorder')
-    transport_equipment: Annotated[list[TransportEquipment], Item('TransportEquipment', 'TRANSPORT EQUIPMENT', data_element='19 07 000 000', priority='D', rules=('C0823', 'G0103', 'G0196'), min_occurs=0, max_occurs=9999)] = Field(default_factory=list, alias='TransportEquipment', max_length=9999)
-    location_of_goods: Annotated[LocationOfGoods, Item('LocationOfGoods', 'LOCATION OF GOODS', data_element='16 15 000 000')] = Field(alias='LocationOfGoods')
-    departure_transport_means: Annotated[list[ConsignmentDepartureTransportMeans], Item('DepartureTransportMeans', 'DEPARTURE TRANSPORT MEANS', data_element='19 05 000 000', priority='D', rules=('C0833', 'G0088', 'G0119', 'G0196', 'R0855'), min_occurs=0, max_occurs=999)] = Field(default_factory=list, alias='DepartureTransportMeans', max_length=999)
-    active_border_transport_means: Annotated[list[ActiveBorderTransportMeans], Item('ActiveBorderTransportMeans', 'ACTIVE BORDER TRANSPORT MEANS', data_element='19 08 000 000', priority='D', rules=('C0807', 'R0790'), min_occurs=0, max_occurs=9)] = Field(default_factory=list, alias='ActiveBorderTransportMeans', max_length=9)
-    place_of_loading: Annotated[PlaceOfLoading | None, Item('PlaceOfLoading', 'PLACE OF LOADING', data_element='16 13 000 000', priority='D', rules=('C0404',), min_occurs=0)] = Field(None, alias='PlaceOfLoading')
-    house_consignment: Annotated[list[HouseConsignment], Item('HouseConsignment', 'HOUSE CONSIGNMENT', max_occurs=1999)] = Field(alias='HouseConsignment', min_length=1, max_length=1999)
+    container_indicator: Annotated[st.Flag | None, Item('containerIndicator', 'Container indicator', data_element='19 01 000 000', format='n1', codelist='CL027', priority='D', rules=('C0824', 'G0332'), min_occurs=0)] = Field(default=None, validation_alias='containerIndicator', serialization_alias='containerIndicator')
+    inland_mode_of_transport: Annotated[st.InlandModeOfTransportContentType | None, Item('inlandModeOfTransport', 'Inland mode of transport', data_element='19 04 000 000', format='n1', codelist='CL218', priority='D', rules=('C0170',), min_occurs=0)] = Field(default=None, validation_alias='inlandModeOfTransport', serialization_alias='inlandModeOfTransport')
+    mode_of_transport_at_the_border: Annotated[st.ModeOfTransportAtTheBorderContentType | None, Item('modeOfTransportAtTheBorder', 'Mode of transport at the border', data_element='19 03 000 000', format='n1', codelist='CL218', priority='D', rules=('C0600', 'G0020', 'G0115'), min_occurs=0)] = Field(default=None, validation_alias='modeOfTransportAtTheBorder', serialization_alias='modeOfTransportAtTheBorder')
+    transport_equipment: Annotated[list[TransportEquipment], Item('TransportEquipment', 'TRANSPORT EQUIPMENT', data_element='19 07 000 000', priority='D', rules=('C0823', 'G0103', 'G0196'), min_occurs=0, max_occurs=9999)] = Field(default_factory=empty_list, validation_alias='TransportEquipment', serialization_alias='TransportEquipment', max_length=9999)
+    location_of_goods: Annotated[LocationOfGoods, Item('LocationOfGoods', 'LOCATION OF GOODS', data_element='16 15 000 000')] = Field(validation_alias='LocationOfGoods', serialization_alias='LocationOfGoods')
+    departure_transport_means: Annotated[list[ConsignmentDepartureTransportMeans], Item('DepartureTransportMeans', 'DEPARTURE TRANSPORT MEANS', data_element='19 05 000 000', priority='D', rules=('C0833', 'G0088', 'G0119', 'G0196', 'R0855'), min_occurs=0, max_occurs=999)] = Field(default_factory=empty_list, validation_alias='DepartureTransportMeans', serialization_alias='DepartureTransportMeans', max_length=999)
+    active_border_transport_means: Annotated[list[ActiveBorderTransportMeans], Item('ActiveBorderTransportMeans', 'ACTIVE BORDER TRANSPORT MEANS', data_element='19 08 000 000', priority='D', rules=('C0807', 'R0790'), min_occurs=0, max_occurs=9)] = Field(default_factory=empty_list, validation_alias='ActiveBorderTransportMeans', serialization_alias='ActiveBorderTransportMeans', max_length=9)
+    place_of_loading: Annotated[PlaceOfLoading | None, Item('PlaceOfLoading', 'PLACE OF LOADING', data_element='16 13 000 000', priority='D', rules=('C0404',), min_occurs=0)] = Field(default=None, validation_alias='PlaceOfLoading', serialization_alias='PlaceOfLoading')
+    house_consignment: Annotated[list[HouseConsignment], Item('HouseConsignment', 'HOUSE CONSIGNMENT', max_occurs=1999)] = Field(validation_alias='HouseConsignment', serialization_alias='HouseConsignment', min_length=1, max_length=1999)
 
 class CC170C(Message):
     """Cc170c; XML CC170C."""
 
     root_name: ClassVar[str] = 'CC170C'
 
-    phase_id: Annotated[st.phaseIDtype | None, Item('PhaseID', 'PhaseID', min_occurs=0, attribute=True)] = Field(None, alias='PhaseID')
-    message_sender: Annotated[st.MessageSenderContentType, Item('messageSender', 'Message sender')] = Field(alias='messageSender')
-    message_recipient: Annotated[st.MessageRecipientContentType, Item('messageRecipient', 'Message recipient')] = Field(alias='messageRecipient')
-    preparation_date_and_time: Annotated[st.PreparationDateAndTimeContentType, Item('preparationDateAndTime', 'Preparation date and time', rules=('G0002',))] = Field(alias='preparationDateAndTime')
-    message_identification: Annotated[st.MessageIdentificationContentType, Item('messageIdentification', 'Message identification')] = Field(alias='messageIdentification')
-    message_type: Annotated[st.MessageTypes, Item('messageType', 'Message type', codelist='CL060')] = Field(alias='messageType')
-    correlation_identifier: Annotated[st.CorrelationIdentifierContentType | None, Item('correlationIdentifier', 'Correlation identifier', priority='D', rules=('C0511', 'R0008'), min_occurs=0)] = Field(None, alias='correlationIdentifier')
-    transit_operation: Annotated[TransitOperation, Item('TransitOperation', 'TRANSIT OPERATION')] = Field(alias='TransitOperation')
-    customs_office_of_departure: Annotated[CustomsOfficeOfDeparture, Item('CustomsOfficeOfDeparture', 'CUSTOMS OFFICE OF DEPARTURE', data_element='17 03 000 000')] = Field(alias='CustomsOfficeOfDeparture')
-    holder_of_the_transit_procedure: Annotated[HolderOfTheTransitProcedure, Item('HolderOfTheTransitProcedure', 'HOLDER OF THE TRANSIT PROCEDURE', data_element='13 07 000 000')] = Field(alias='HolderOfTheTransitProcedure')
-    representative: Annotated[Representative | None, Item('Representative', 'REPRESENTATIVE', data_element='13 06 000 000', priority='O', rules=('G0850',), min_occurs=0)] = Field(None, alias='Representative')
-    consignment: Annotated[Consignment, Item('Consignment', 'CONSIGNMENT', rules=('G0045',))] = Field(alias='Consignment')
+    phase_id: Annotated[st.phaseIDtype | None, Item('PhaseID', 'PhaseID', min_occurs=0, attribute=True)] = Field(default=None, validation_alias='PhaseID', serialization_alias='PhaseID')
+    message_sender: Annotated[st.MessageSenderContentType, Item('messageSender', 'Message sender')] = Field(validation_alias='messageSender', serialization_alias='messageSender')
+    message_recipient: Annotated[st.MessageRecipientContentType, Item('messageRecipient', 'Message recipient')] = Field(validation_alias='messageRecipient', serialization_alias='messageRecipient')
+    preparation_date_and_time: Annotated[st.PreparationDateAndTimeContentType, Item('preparationDateAndTime', 'Preparation date and time', rules=('G0002',))] = Field(validation_alias='preparationDateAndTime', serialization_alias='preparationDateAndTime')
+    message_identification: Annotated[st.MessageIdentificationContentType, Item('messageIdentification', 'Message identification')] = Field(validation_alias='messageIdentification', serialization_alias='messageIdentification')
+    message_type: Annotated[st.MessageTypes, Item('messageType', 'Message type', codelist='CL060')] = Field(validation_alias='messageType', serialization_alias='messageType')
+    correlation_identifier: Annotated[st.CorrelationIdentifierContentType | None, Item('correlationIdentifier', 'Correlation identifier', priority='D', rules=('C0511', 'R0008'), min_occurs=0)] = Field(default=None, validation_alias='correlationIdentifier', serialization_alias='correlationIdentifier')
+    transit_operation: Annotated[TransitOperation, Item('TransitOperation', 'TRANSIT OPERATION')] = Field(validation_alias='TransitOperation', serialization_alias='TransitOperation')
+    customs_office_of_departure: Annotated[CustomsOfficeOfDeparture, Item('CustomsOfficeOfDeparture', 'CUSTOMS OFFICE OF DEPARTURE', data_element='17 03 000 000')] = Field(validation_alias='CustomsOfficeOfDeparture', serialization_alias='CustomsOfficeOfDeparture')
+    holder_of_the_transit_procedure: Annotated[HolderOfTheTransitProcedure, Item('HolderOfTheTransitProcedure', 'HOLDER OF THE TRANSIT PROCEDURE', data_element='13 07 000 000')] = Field(validation_alias='HolderOfTheTransitProcedure', serialization_alias='HolderOfTheTransitProcedure')
+    representative: Annotated[Representative | None, Item('Representative', 'REPRESENTATIVE', data_element='13 06 000 000', priority='O', rules=('G0850',), min_occurs=0)] = Field(default=None, validation_alias='Representative', serialization_alias='Representative')
+    consignment: Annotated[Consignment, Item('Consignment', 'CONSIGNMENT', rules=('G0045',))] = Field(validation_alias='Consignment', serialization_alias='Consignment')

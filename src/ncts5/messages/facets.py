@@ -1,12 +1,14 @@
-"""XSD simple-type facets as pydantic validators.
+"""XSD simple-type facets, enforced by the models themselves.
 
 Schema 51.8.6 restricts every leaf with whitespace rules, lengths, patterns,
 bounds, digits and enumerations.  The generated ``simple_types`` module declares
-each XSD simple type once by calling one of the factories below; the returned
-``Annotated`` type carries a :class:`Facets` record (read by the XML layer, the
-hypothesis strategies and the docs) and one validator that enforces all of it.
-Keeping the enforcement here, in the models, is what lets ncts5 reject what the
-schema rejects without loading the XSD at run time.
+each XSD simple type once as ``Annotated[<Python type>, Facets(...)]``: type
+checkers see the plain Python type (``str``, ``int``, ``Decimal``, ``date``,
+``datetime``, or a ``Literal`` for an enumeration), while pydantic finds in the
+:class:`Facets` record one validator enforcing all of it (and the serializer
+that writes the schema's lexical form).  The XML layer, the hypothesis strategies
+and the docs read the same record.  Keeping the enforcement here, in the models,
+is what lets ncts5 reject what the schema rejects without loading the XSD at run time.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BeforeValidator, PlainSerializer
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import CoreSchema, core_schema
 
 Whitespace = Literal["preserve", "replace", "collapse"]
 Kind = Literal["string", "integer", "decimal", "date", "datetime"]
@@ -82,9 +85,27 @@ class Facets:
     max_inclusive: int | None = None
     total_digits: int | None = None
     fraction_digits: int | None = None
-    compiled: tuple[tuple[re.Pattern[str], ...], ...] = field(default=(), compare=False, repr=False)
-    #: The validator enforcing all of the above (set by :func:`simple_type`); raises ValueError.
-    validate: Callable[[Any], Any] | None = field(default=None, compare=False, repr=False)
+    #: The patterns compiled to Python regexes, step by step (derived from :attr:`patterns`).
+    compiled: tuple[tuple[re.Pattern[str], ...], ...] = field(init=False, compare=False, repr=False)
+    #: The validator enforcing all of the above; returns the value as its Python type, raises ValueError.
+    validate: Callable[[Any], Any] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        compiled = tuple(tuple(re.compile(xsd_regex_to_python(p)) for p in step) for step in self.patterns)
+        object.__setattr__(self, "compiled", compiled)
+        object.__setattr__(self, "validate", _VALIDATORS[self.kind](self))
+
+    def __get_pydantic_core_schema__(self, source_type: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        """Validate with :attr:`validate` before the Python type's own check; write JSON as the XML text.
+
+        What ``Annotated[T, BeforeValidator(validate), PlainSerializer(to_text, return_type=str,
+        when_used="json")]`` would build, carried by the one metadata object type checkers ignore.
+        """
+        schema = core_schema.no_info_before_validator_function(self.validate, handler(source_type))
+        schema["serialization"] = core_schema.plain_serializer_function_ser_schema(
+            to_text, return_schema=core_schema.str_schema(), when_used="json"
+        )
+        return schema
 
     def describe(self) -> str:
         """A short human description used in error messages, e.g. ``1 to 35 characters``."""
@@ -139,23 +160,17 @@ def step_patterns(f: Facets, step: tuple[re.Pattern[str], ...]) -> list[str]:
     return list(f.patterns[index])
 
 
-def _compile(f: Facets) -> Facets:
-    compiled = tuple(tuple(re.compile(xsd_regex_to_python(p)) for p in step) for step in f.patterns)
-    object.__setattr__(f, "compiled", compiled)
-    return f
-
-
 def _string_validator(f: Facets) -> Callable[[Any], str]:
     enum = f.enumeration
 
     def validate(value: Any) -> str:
         if not isinstance(value, str):
             raise ValueError(f"expected text, got {type(value).__name__}")
-        value = normalize_whitespace(value, f.whitespace)
-        _check_lexical(f, value)
-        if enum is not None and value not in enum:
-            raise ValueError(f"{value!r} is not one of {', '.join(sorted(enum))}")
-        return value
+        text = normalize_whitespace(value, f.whitespace)
+        _check_lexical(f, text)
+        if enum is not None and text not in enum:
+            raise ValueError(f"{text!r} is not one of {', '.join(sorted(enum))}")
+        return text
 
     return validate
 
@@ -287,20 +302,3 @@ _VALIDATORS: dict[str, Callable[[Facets], Callable[[Any], Any]]] = {
     "date": _date_validator,
     "datetime": _datetime_validator,
 }
-_PYTHON_TYPES: dict[str, type] = {
-    "string": str,
-    "integer": int,
-    "decimal": Decimal,
-    "date": date,
-    "datetime": datetime,
-}
-
-
-def simple_type(facets: Facets) -> Any:
-    """Build the ``Annotated`` pydantic type for one XSD simple type."""
-    facets = _compile(facets)
-    python_type = _PYTHON_TYPES[facets.kind]
-    validator = _VALIDATORS[facets.kind](facets)
-    object.__setattr__(facets, "validate", validator)
-    serializer = PlainSerializer(to_text, return_type=str, when_used="json")
-    return Annotated[python_type, facets, BeforeValidator(validator), serializer]  # type: ignore[valid-type]

@@ -1,4 +1,4 @@
-"""The base class of the two root messages, CC015C and CC170C."""
+"""The base class of every root message (the catalogue in :mod:`ncts5.messages.catalogue` lists them)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import ClassVar
 from pydantic import PrivateAttr
 
 from ncts5.messages.meta import XmlModel
+from ncts5.messages.xml_writer import write
 
 
 class Message(XmlModel):
@@ -18,6 +19,4 @@ class Message(XmlModel):
 
     def to_xml(self) -> bytes:
         """UTF-8 XML with an XML declaration and the ``ncts:`` namespace prefix."""
-        from ncts5.xml.writer import write
-
         return write(self)

@@ -37,6 +37,15 @@ class Item:
     attribute: bool = False
 
 
+def empty_list() -> list[Any]:
+    """The ``default_factory`` of every optional repeated field in the generated models.
+
+    ``default_factory=list`` would do the same at run time, but strict type checkers then see the
+    field's default as a list of unknown type.
+    """
+    return []
+
+
 @dataclass(frozen=True, slots=True)
 class Child:
     """A field of a model as the XML layer sees it (derived once per class)."""
@@ -59,12 +68,36 @@ def _unwrap(annotation: Any) -> tuple[Any, Facets | None]:
             facets = next((m for m in args[1:] if isinstance(m, Facets)), facets)
             annotation = args[0]
         elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0]
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
         elif origin is list:
             annotation = typing.get_args(annotation)[0]
         else:
             return annotation, facets
+
+
+# The instance slots pydantic's BaseModel declares, set directly: ``object.__setattr__`` costs a
+# lookup per call, and the reader builds one instance per element of documents with millions.
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+class _Template:
+    """A class's ``__dict__`` with no value set: single fields first, then lists (as ever)."""
+
+    __slots__ = ("fields", "lists", "private")
+
+    def __init__(self, cls: type[XmlModel]) -> None:
+        children = cls.__xml_children__
+        self.fields: dict[str, Any] = {c.field: None for c in children if not c.repeated}
+        self.fields.update((c.field, None) for c in children if c.repeated)
+        self.lists = tuple(c.field for c in children if c.repeated)
+        self.private = tuple(cls.__private_attributes__.items())
+
+    def private_values(self) -> dict[str, Any]:
+        return {k: v.get_default(call_default_factory=True) for k, v in self.private}
 
 
 class XmlModel(BaseModel):
@@ -106,29 +139,23 @@ class XmlModel(BaseModel):
         ``model_construct`` resolves default factories through ``inspect`` on every
         call, which made reading a large declaration ten times slower; the reader
         checks every value against the same facets and bounds, so nothing is lost.
+        The instance is what ``model_construct`` makes: every field in ``__dict__``
+        (absent ones None or a fresh empty list), the given ones as fields set.
         """
         template = cls.__dict__.get("_ncts_template")
         if template is None:
-            template = (
-                {c.field: None for c in cls.__xml_children__ if not c.repeated},
-                tuple(c.field for c in cls.__xml_children__ if c.repeated),
-                tuple(cls.__private_attributes__.items()),
-            )
-            cls._ncts_template = template  # type: ignore[attr-defined]
-        singles, lists, private = template
-        data = dict(singles)
-        for name in lists:
-            data[name] = []
+            template = _Template(cls)
+            type.__setattr__(cls, "_ncts_template", template)
+        data = template.fields.copy()
         data.update(values)
-        obj = cls.__new__(cls)
-        object.__setattr__(obj, "__dict__", data)
-        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-        object.__setattr__(obj, "__pydantic_extra__", None)
-        object.__setattr__(
-            obj,
-            "__pydantic_private__",
-            {k: v.get_default(call_default_factory=True) for k, v in private} if private else None,
-        )
+        for name in template.lists:
+            if data[name] is None:
+                data[name] = []
+        obj = _new(cls)
+        _set_dict(obj, data)
+        _set_fields_set(obj, set(values))
+        _set_extra(obj, None)
+        _set_private(obj, template.private_values() if template.private else None)
         return obj
 
     @classmethod

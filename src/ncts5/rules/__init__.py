@@ -1,7 +1,7 @@
 """The DDNTA Appendix Q2 rule engine for IE015 and IE170.
 
-See :mod:`ncts5.rules.registry` for how rules are declared and
-:mod:`ncts5.rules.engine` for how they run.
+Every rule is one declaration (:mod:`ncts5.rules.declaration`) in the module of the data group
+it checks; :mod:`ncts5.rules.registry` collects them and :mod:`ncts5.rules.engine` runs them.
 """
 
 from ncts5.rules.engine import Options, OptionsError, resolve_options

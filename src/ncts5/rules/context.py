@@ -11,14 +11,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from ncts5.messages.facets import to_text as _text
 from ncts5.messages.message import Message
 from ncts5.messages.meta import Child, Item, XmlModel
-from ncts5.rules.registry import Phase
+from ncts5.rules.options import Phase
+
+if TYPE_CHECKING:
+    from ncts5.codelists.model import CheckResult
+
+#: The message a check reads: ``Context[CC015C]`` for an IE015 rule, ``Context[CC015C | CC170C]`` for both.
+M = TypeVar("M", bound=Message, covariant=True)
+
+
+class CodeLists(Protocol):
+    """What the rules ask of the code lists; the :mod:`ncts5.codelists` module is one.
+
+    The engine receives it as an argument, so a caller (or a rule example) can answer from other
+    lists than the installed ones without touching any process-wide state.
+    """
+
+    def check(self, list_id: str, value: str, on: date | None = None) -> CheckResult: ...
+
+    def office_has_role(self, reference_number: str, role: str, on: date | None = None) -> bool | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +59,7 @@ class Unchecked:
 
 
 Outcome = Violation | Unchecked
+T = TypeVar("T", bound=XmlModel)
 _ABSENT: Any = object()
 Route = tuple[str, ...]
 
@@ -82,20 +101,37 @@ def routes(root: type[XmlModel]) -> dict[type[XmlModel], tuple[Route, ...]]:
     return {cls: tuple(r) for cls, r in found.items()}
 
 
-class Context:
-    """One message under validation, with helpers every check shares."""
+class Context(Generic[M]):
+    """One message under validation, with helpers every check shares.
 
-    def __init__(self, message: Message, *, phase: Phase = "final", decisive_date: date | None = None) -> None:
-        self.message = message
+    Generic in the message, so that a check declared for ``Context[CC015C]`` navigates the IE015
+    models with their types (``ctx.message.transit_operation.declaration_type`` is a ``str``).
+    """
+
+    def __init__(
+        self,
+        message: M,
+        *,
+        phase: Phase = "final",
+        decisive_date: date | None = None,
+        codelists: CodeLists | None = None,
+    ) -> None:
+        self.message: M = message
         self.name = message.root_name
         self.phase: Phase = phase
-        self.decisive_date = decisive_date or message.preparation_date_and_time.date()  # type: ignore[attr-defined]
+        prepared: datetime = getattr(message, "preparation_date_and_time")  # noqa: B009  (every message has one)
+        self.decisive_date = decisive_date or prepared.date()
+        if codelists is None:
+            from ncts5 import codelists as installed
+
+            codelists = installed
+        self.codelists: CodeLists = codelists
         self._paths: dict[int, str] | None = None
         # Each is filled on first use and kept for the run: checks never change the message.
         self._at: dict[Route, list[XmlModel]] = {(): [message]}
         self._paths_at: dict[Route, list[tuple[XmlModel, str]]] = {(): [(message, f"/{self.name}")]}
         self._class_paths: dict[type[XmlModel], dict[int, str]] = {}
-        self._verdicts: dict[tuple[str, str], Any] = {}
+        self._verdicts: dict[tuple[str, str], CheckResult] = {}
 
     # ------------------------------------------------------------------ paths
     def _index(self) -> dict[int, str]:
@@ -267,6 +303,12 @@ class Context:
     def first(self, xml_path: str) -> Any:
         return next(self.all(xml_path), None)
 
+    def instances_of(self, cls: type[T]) -> Iterator[T]:
+        """:meth:`instances`, typed: every instance of the data group class ``cls`` in the message."""
+        for model in self.instances(cls):
+            assert isinstance(model, cls)
+            yield model
+
     def instances(self, cls: type[XmlModel]) -> Iterator[XmlModel]:
         """Every instance of data group class ``cls`` in the message, wherever the class sits.
 
@@ -288,7 +330,7 @@ class Context:
         list_id = type(model).item(field).codelist
         if value is None or list_id is None:
             return False
-        return self.code_check(list_id, _text(value)).status == "invalid"  # type: ignore[no-any-return]
+        return self.code_check(list_id, _text(value)).status == "invalid"
 
     def in_list(self, list_id: str, value: str | None) -> bool | None:
         """Whether ``value`` is in code list ``list_id`` on the decisive date; None when unknown."""
@@ -297,24 +339,20 @@ class Context:
         result = self.code_check(list_id, value)
         if result.status == "not-checked":
             return None
-        return result.status == "valid"  # type: ignore[no-any-return]
+        return result.status == "valid"
 
-    def code_check(self, list_id: str, value: str) -> Any:
+    def office_has_role(self, reference_number: str, role: str) -> bool | None:
+        """Whether the customs office has ``role`` on the decisive date; None without office data."""
+        return self.codelists.office_has_role(reference_number, role, on=self.decisive_date)
+
+    def code_check(self, list_id: str, value: str) -> CheckResult:
         """``codelists.check(list_id, value)`` on the decisive date, asked once per value and run.
 
         A large declaration repeats the same few codes thousands of times; the verdict cannot
         change while one message is checked.
         """
         key = (list_id, value)
-        try:
-            return self._verdicts[key]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable value: ask every time
-            key = None  # type: ignore[assignment]
-        from ncts5 import codelists
-
-        result = codelists.check(list_id, value, on=self.decisive_date)
-        if key is not None:
-            self._verdicts[key] = result
-        return result
+        found = self._verdicts.get(key)
+        if found is None:
+            found = self._verdicts[key] = self.codelists.check(list_id, value, on=self.decisive_date)
+        return found

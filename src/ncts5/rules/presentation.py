@@ -6,24 +6,69 @@ data set indicator, its authorisations, what it already declared): ncts5 sees on
 IE170, so those are declared not checkable. Where part of a condition depends on the IE170
 alone (mode of transport 5, the place of loading), that part is checked; the rest is
 reported as not checked rather than passed.
+
+Each rule is one :class:`~ncts5.rules.declaration.Rule` value named by its id, with its check and
+its example cases just above it (see :mod:`ncts5.rules.declaration`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.registry import not_checkable, rule
+from ncts5.rules.declaration import IE170, Fires, Rule, Silent, Undecided
+from ncts5.rules.examples import IE170_PRESENTATION
 
+if TYPE_CHECKING:
+    from ncts5.messages.cc170c import CC170C
+
+#: What decides the conditions on the stored declaration (the reason of the not-checkable rules).
 _STORED_IE015 = "needs the pre-lodged IE015 (or its latest IE013 amendment) held by NCTS"
 
 #: Mode of transport code for fixed transport installations (pipelines, power lines).
 _FIXED_INSTALLATION = "5"
 
+_CONSIGNMENT = "/CC170C/Consignment"
 
-@rule("C0404", "An IE170 must give the place of loading.")
-def c0404(ctx: Context) -> Iterator[Outcome]:
-    consignment = ctx.message.consignment  # type: ignore[attr-defined]
+
+def _border_mode(mode: str | None, means: int) -> Callable[[CC170C], None]:
+    """A change: mode of transport at the border ``mode`` and ``means`` active border transport means."""
+
+    def change(m: CC170C) -> None:
+        from ncts5.messages.cc170c import ActiveBorderTransportMeans
+
+        m.consignment.mode_of_transport_at_the_border = mode
+        m.consignment.active_border_transport_means = [
+            ActiveBorderTransportMeans(
+                sequence_number=i,
+                customs_office_at_border_reference_number="DE004058",
+                type_of_identification="40",
+                identification_number=f"IMO930000{i}",
+                nationality="DE",
+            )
+            for i in range(1, means + 1)
+        ]
+
+    change.__name__ = f"border_mode_{mode}_with_{means}_active_border_means"
+    return change
+
+
+def _house_means(m: CC170C) -> None:
+    from ncts5.messages.cc170c import HouseConsignmentDepartureTransportMeans
+
+    m.consignment.house_consignment[0].departure_transport_means = [
+        HouseConsignmentDepartureTransportMeans(
+            sequence_number=1, type_of_identification="30", identification_number="HHCD5678", nationality="DE"
+        )
+    ]
+
+
+# ------------------------------------------------------------------------------------------- C0404
+
+
+def _c0404(ctx: Context[CC170C]) -> Iterator[Outcome]:
+    consignment = ctx.message.consignment
     if consignment.place_of_loading is None:
         yield ctx.violation(
             consignment,
@@ -34,13 +79,32 @@ def c0404(ctx: Context) -> Iterator[Outcome]:
         )
 
 
-@rule(
-    "C0807",
-    "With mode of transport at the border 5 (fixed installation) an IE170 has no active border "
-    "transport means; otherwise the stored declaration's security decides.",
+def _place_of_loading(m: CC170C) -> None:
+    from ncts5.messages.cc170c import PlaceOfLoading
+
+    m.consignment.place_of_loading = PlaceOfLoading(un_locode="DEHAM")
+
+
+C0404 = Rule(
+    "C0404",
+    "An IE170 must give the place of loading.",
+    messages=IE170,
+    checks="The presentation notification has 16 13 000 000 PLACE OF LOADING.",
+    why="The IE170 presents the goods of a pre-lodged declaration; where they are loaded is what the office of "
+    "departure needs to find and control them, whatever the declaration said.",
+    fix="Give the place of loading: its UN/LOCODE, or its country and location.",
+    check=_c0404,
+    cases=(
+        Fires(IE170_PRESENTATION, at=f"{_CONSIGNMENT}/PlaceOfLoading", code=13, says="16 13 000 000 PLACE OF LOADING"),
+        Silent(IE170_PRESENTATION, _place_of_loading),
+    ),
 )
-def c0807(ctx: Context) -> Iterator[Outcome]:
-    consignment = ctx.message.consignment  # type: ignore[attr-defined]
+
+# ------------------------------------------------------------------------------------------- C0807
+
+
+def _c0807(ctx: Context[CC170C]) -> Iterator[Outcome]:
+    consignment = ctx.message.consignment
     means = consignment.active_border_transport_means
     if consignment.mode_of_transport_at_the_border == _FIXED_INSTALLATION:
         for i, _m in enumerate(means):
@@ -60,14 +124,39 @@ def c0807(ctx: Context) -> Iterator[Outcome]:
         )
 
 
-@rule(
-    "C0833",
-    "With inland mode of transport 5 (fixed installation) an IE170 has no departure transport means; "
-    "otherwise what the stored declaration gave decides.",
+C0807 = Rule(
+    "C0807",
+    "With mode of transport at the border 5 (fixed installation) an IE170 has no active border "
+    "transport means; otherwise the stored declaration's security decides.",
+    messages=IE170,
+    checks="With 19 03 000 000 Mode of transport at the border 5 (fixed transport installation) the IE170 has no "
+    "19 08 000 000 ACTIVE BORDER TRANSPORT MEANS. Otherwise they are required when the pre-lodged declaration "
+    "has security data, which only NCTS knows: without any, ncts5 reports the rule as not checked.",
+    why="Goods moved by pipeline or power line cross the border without a vehicle; with an entry or exit summary "
+    "declaration customs need the means that crosses the border for their risk analysis.",
+    fix="Remove the active border transport means for a fixed installation; otherwise declare them when the "
+    "declaration carries safety and security data.",
+    check=_c0807,
+    cases=(
+        Fires(
+            IE170_PRESENTATION,
+            _border_mode("5", 2),
+            at=(f"{_CONSIGNMENT}/ActiveBorderTransportMeans[1]", f"{_CONSIGNMENT}/ActiveBorderTransportMeans[2]"),
+            code=15,
+        ),
+        Silent(IE170_PRESENTATION, _border_mode("5", 0)),
+        Silent(IE170_PRESENTATION, _border_mode("1", 1)),
+        Silent(IE170_PRESENTATION, _border_mode(None, 1)),
+        Undecided(IE170_PRESENTATION, _border_mode("1", 0), at=f"{_CONSIGNMENT}/ActiveBorderTransportMeans"),
+    ),
 )
-def c0833(ctx: Context) -> Iterator[Outcome]:
-    consignment = ctx.message.consignment  # type: ignore[attr-defined]
-    houses = list(consignment.house_consignment)
+
+# ------------------------------------------------------------------------------------------- C0833
+
+
+def _c0833(ctx: Context[CC170C]) -> Iterator[Outcome]:
+    consignment = ctx.message.consignment
+    houses = consignment.house_consignment
     if consignment.inland_mode_of_transport == _FIXED_INSTALLATION:
         why = "goods leaving by fixed transport installation (inland mode of transport 5) have no means of transport"
         for i, _m in enumerate(consignment.departure_transport_means):
@@ -79,7 +168,7 @@ def c0833(ctx: Context) -> Iterator[Outcome]:
                 index=i,
             )
         for house in houses:
-            for i, _m in enumerate(house.departure_transport_means):
+            for i, _hm in enumerate(house.departure_transport_means):
                 yield ctx.violation(
                     house,
                     "departure_transport_means",
@@ -95,58 +184,154 @@ def c0833(ctx: Context) -> Iterator[Outcome]:
         )
 
 
-not_checkable(
+def _fixed_installation_with_means(m: CC170C) -> None:
+    m.consignment.inland_mode_of_transport = _FIXED_INSTALLATION
+    _house_means(m)
+
+
+def _fixed_installation_without_means(m: CC170C) -> None:
+    m.consignment.inland_mode_of_transport = _FIXED_INSTALLATION
+    m.consignment.departure_transport_means = []
+
+
+C0833 = Rule(
+    "C0833",
+    "With inland mode of transport 5 (fixed installation) an IE170 has no departure transport means; "
+    "otherwise what the stored declaration gave decides.",
+    messages=IE170,
+    checks="With 19 04 000 000 Inland mode of transport 5 (fixed transport installation) the IE170 has no "
+    "19 05 000 000 DEPARTURE TRANSPORT MEANS at consignment or house consignment level. Otherwise means at both "
+    "levels are allowed only when the pre-lodged declaration gave none, which only NCTS knows: ncts5 reports "
+    "that case as not checked.",
+    why="Goods leaving by pipeline or power line have no vehicle to identify; and the means are declared at one "
+    "level so that customs know which vehicle carries which goods.",
+    fix="Remove the departure transport means for a fixed installation; otherwise declare them at one level.",
+    check=_c0833,
+    cases=(
+        Fires(
+            IE170_PRESENTATION,
+            _fixed_installation_with_means,
+            at=(
+                f"{_CONSIGNMENT}/DepartureTransportMeans[1]",
+                f"{_CONSIGNMENT}/HouseConsignment[1]/DepartureTransportMeans[1]",
+            ),
+            code=15,
+        ),
+        Silent(IE170_PRESENTATION),
+        Silent(IE170_PRESENTATION, _fixed_installation_without_means),
+        Undecided(IE170_PRESENTATION, _house_means, at=f"{_CONSIGNMENT}/DepartureTransportMeans"),
+    ),
+)
+
+# ------------------------------------------------------------------------------------------- needs the stored IE015
+
+C0170 = Rule(
     "C0170",
     "Inland mode of transport is not allowed in an IE170 when the stored declaration used the reduced data set.",
+    messages=IE170,
     reason=f"{_STORED_IE015}: the condition is its reduced dataset indicator",
-    module=__name__,
+    checks="With the reduced data set in the pre-lodged declaration (or its amendment), the IE170 gives no "
+    "19 04 000 000 Inland mode of transport; otherwise it may.",
+    why="The reduced data set leaves the inland mode of transport out altogether; the IE170 cannot add what the "
+    "declaration's data set does not carry.",
+    fix="Leave the inland mode of transport out when your pre-lodged declaration used the reduced data set.",
+    cases=(Undecided(IE170_PRESENTATION),),
 )
-not_checkable(
+
+C0600 = Rule(
     "C0600",
     "Mode of transport at the border is required in an IE170 when the stored declaration has security data.",
+    messages=IE170,
     reason=f"{_STORED_IE015}: the condition is its security",
-    module=__name__,
+    checks="When the pre-lodged declaration has 11 07 000 000 Security 1, 2 or 3, the IE170 gives 19 03 000 000 "
+    "Mode of transport at the border.",
+    why="An entry or exit summary declaration needs to know how the goods cross the border for the risk analysis.",
+    fix="Give the mode of transport at the border whenever your declaration carries safety and security data.",
+    cases=(Undecided(IE170_PRESENTATION),),
 )
-not_checkable(
+
+C0808 = Rule(
     "C0808",
     "With security data and transport by air, the IE170's active border transport means need a conveyance "
     "reference number.",
+    messages=IE170,
     reason=f"{_STORED_IE015}: the condition is its security (mode 4 alone decides nothing)",
-    module=__name__,
+    checks="When the pre-lodged declaration has security data and the IE170's mode of transport at the border is "
+    "4 (air), each active border transport means gives 19 02 000 000 Conveyance reference number.",
+    why="For an air shipment with safety and security data the flight number identifies the crossing customs assess.",
+    fix="Give the flight number as conveyance reference number when the goods fly and security data is declared.",
+    cases=(Undecided(IE170_PRESENTATION),),
 )
-not_checkable(
+
+C0824 = Rule(
     "C0824",
     "Container indicator is required in an IE170 unless the stored declaration gave one.",
+    messages=IE170,
     reason=f"{_STORED_IE015}: the condition is whether it had a container indicator",
-    module=__name__,
+    checks="The IE170 gives 19 01 000 000 Container indicator when the pre-lodged declaration (or its latest "
+    "amendment) did not.",
+    why="By presentation customs must know whether the goods travel in containers; a pre-lodged declaration may "
+    "have left it open.",
+    fix="Give the container indicator unless your pre-lodged declaration already did.",
+    cases=(Undecided(IE170_PRESENTATION),),
 )
-not_checkable(
+
+C0840 = Rule(
     "C0840",
     "Limit date in an IE170 depends on the stored declaration's authorisation C521 and limit date.",
+    messages=IE170,
     reason=f"{_STORED_IE015}: the condition is its authorisations and limit date",
-    module=__name__,
+    checks="Without authorisation C521 (authorised consignor) in the pre-lodged declaration the IE170 gives no "
+    "15 11 000 000 Limit date; with it, the IE170 gives one when the declaration did not.",
+    why="Only an authorised consignor sets the limit date itself, and the presented movement needs one.",
+    fix="As authorised consignor, give the limit date if the pre-lodged declaration lacked it; otherwise leave it out.",
+    cases=(Undecided(IE170_PRESENTATION),),
 )
-not_checkable(
+
+R0790 = Rule(
     "R0790",
     "The IE170 may repeat active border transport means only when the stored declaration has offices of transit.",
+    messages=IE170,
     reason=f"{_STORED_IE015}: the condition is whether it declared offices of transit",
-    module=__name__,
+    checks="The IE170 has up to 9 ACTIVE BORDER TRANSPORT MEANS when the pre-lodged declaration (or its amendment) "
+    "declares offices of transit, otherwise at most one.",
+    why="Without offices of transit the goods cross one border, so one means of transport crosses it.",
+    fix="Declare a single active border transport means unless your declaration names offices of transit.",
+    cases=(Undecided(IE170_PRESENTATION),),
 )
-not_checkable(
+
+G0045 = Rule(
     "G0045",
     "What an IE170 gives replaces the corresponding data of the stored declaration.",
+    messages=IE170,
     reason="describes how NCTS merges the IE170 into the pre-lodged IE015 it holds; nothing in the message to check",
-    module=__name__,
+    checks="Nothing in the message: the guideline says that the IE170's consignment data overrides the same data "
+    "of the pre-lodged declaration (or of its latest amendment).",
+    why="Customs never reject for it; it tells the declarant which data counts after presentation.",
+    fix="Nothing to fix; give in the IE170 the data as it is at presentation.",
+    cases=(Undecided(IE170_PRESENTATION),),
 )
-not_checkable(
+
+G0165 = Rule(
     "G0165",
     "Under a simplified procedure whose authorisation foresees seals, the number of seals should be above 0.",
+    messages=IE170,
     reason=f"{_STORED_IE015}: the authorisations are in the declaration, not in the IE170",
-    module=__name__,
+    checks="Under a simplified procedure whose authorisation foresees seals, 19 10 068 000 Number of seals is "
+    "greater than 0.",
+    why="An authorised consignor allowed to seal the goods itself must apply the seals it was authorised for.",
+    fix="Declare the seals you applied.",
+    cases=(Undecided(IE170_PRESENTATION),),
 )
-not_checkable(
+
+G0196 = Rule(
     "G0196",
     "An IE170 transport data group must repeat the full details, not only what changed.",
+    messages=IE170,
     reason=f"{_STORED_IE015}: only a comparison with the stored data shows a partial group",
-    module=__name__,
+    checks="Each transport data group of the IE170 (transport equipment, departure transport means) gives its full "
+    "details, not only what differs from the declaration.",
+    why="The IE170 replaces the declaration's data group as a whole (G0045): a partial group would lose the rest.",
+    fix="Repeat every detail of a transport data group you give in the IE170.",
+    cases=(Undecided(IE170_PRESENTATION),),
 )

@@ -1,84 +1,53 @@
-"""The rule registry: every DDNTA rule id ncts5 knows, with what it can do about it.
+"""The rule registry: every DDNTA rule id ncts5 knows, each declared once as a :class:`Rule` value.
 
-Every id the IE015 and IE170 tables reference is declared exactly once, in a
-topic module, in one of three ways:
+Topic modules declare rules in the one shape of :mod:`ncts5.rules.declaration`;
+:mod:`ncts5.rules.catalogue` collects them.  Where a rule applies in the XML (paths, data element
+numbers) is not repeated in a declaration: it is read from the generated models, whose field
+metadata carries the tables' rule ids (:func:`message_places`).
 
-* :func:`rule` decorates a check function: status ``implemented``;
-* :func:`rule` with ``needs=`` marks a check that uses reference data the user
-  may not have imported (customs offices, large code lists): status
-  ``reference-data``; without the data it reports *not checked*;
-* :func:`not_checkable` declares a rule that needs NCTS state (earlier
-  messages, MRNs, guarantee balances): it is listed with its reason and never
-  reported as passing.
-
-Where a rule applies (messages, XML paths, data element numbers) is not
-repeated here: it is read from the generated models, whose field metadata
-carries the tables' rule ids.
+:func:`rule` and :func:`not_checkable` are the declaration forms of modules that are not migrated
+yet: thin adapters that build the same :class:`Rule` value and bind it in the declaring module
+under its id, exactly where a migrated module binds its own (see ``ncts5/rules/MIGRATION.md``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING, Literal
 
-if TYPE_CHECKING:
-    from ncts5.messages.meta import XmlModel
-    from ncts5.rules.context import Context, Outcome
+from ncts5.messages.message import Message
+from ncts5.messages.meta import XmlModel
+from ncts5.rules.declaration import KIND_NAMES, Check, Kind, Rule, Status, phases_of
+from ncts5.rules.options import PHASES, Phase
 
-Kind = Literal["R", "C", "B", "E", "G"]
-Status = Literal["implemented", "reference-data", "not-checkable"]
-Phase = Literal["final", "transition"]
-PHASES: tuple[Phase, ...] = ("final", "transition")
-KIND_NAMES = {"R": "rule", "C": "condition", "B": "business rule", "E": "technical rule", "G": "guideline"}
-Check = Callable[["Context"], Iterable["Outcome"]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One DDNTA rule, condition or guideline as ncts5 handles it."""
-
-    id: str
-    description: str
-    status: Status
-    phases: frozenset[Phase] = frozenset(PHASES)
-    check: Check | None = None
-    reason: str | None = None
-    suspends: tuple[str, ...] = ()
-    error_code: int = 14
-    topic: str = ""
-    places: tuple[tuple[str, str], ...] = field(default=())
-
-    @property
-    def kind(self) -> Kind:
-        return self.id[0]  # type: ignore[return-value]
-
-    @property
-    def severity(self) -> Literal["error", "warning"]:
-        """Guidelines are advice: customs does not reject for them, so neither do we."""
-        return "warning" if self.kind == "G" else "error"
-
-    @property
-    def messages(self) -> tuple[str, ...]:
-        return tuple(sorted({m for m, _ in self.places}))
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        return tuple(p for _, p in self.places)
+__all__ = [
+    "KIND_NAMES",
+    "PHASES",
+    "Check",
+    "Kind",
+    "Phase",
+    "Rule",
+    "RuleSet",
+    "Status",
+    "declared",
+    "get",
+    "iter_rules",
+    "message_places",
+    "not_checkable",
+    "registry",
+    "rule",
+    "rule_places",
+    "rule_set",
+]
 
 
-_RULES: dict[str, Rule] = {}
-
-
-def _register(r: Rule) -> None:
-    if r.id in _RULES:
-        raise ValueError(f"rule {r.id} declared twice ({_RULES[r.id].topic} and {r.topic})")
-    _RULES[r.id] = r
-
-
-def _topic(module: str) -> str:
-    return module.rsplit(".", 1)[-1]
+def _bind(module: str, value: Rule) -> None:
+    namespace = vars(sys.modules[module])
+    if value.id in namespace:
+        raise ValueError(f"rule {value.id} declared twice in {module}")
+    namespace[value.id] = value
 
 
 def rule(
@@ -90,28 +59,23 @@ def rule(
     suspends: Iterable[str] = (),
     needs: str | None = None,
 ) -> Callable[[Check], Check]:
-    """Register a check function as the implementation of ``rule_id``.
-
-    ``needs`` names reference data the check uses when available (it then
-    yields a not-checked outcome without it); ``suspends`` lists rule ids a
-    transition-period rule disables while it applies.
-    """
+    """Legacy adapter (unmigrated modules only): declare ``rule_id`` with the decorated check."""
+    module = sys._getframe(1).f_globals["__name__"]  # the declaring module (the check may live elsewhere)
 
     def decorate(fn: Check) -> Check:
-        code = error_code if error_code is not None else (50 if rule_id[0] == "B" and suspends else 14)
-        _register(
-            Rule(
-                id=rule_id,
-                description=description,
-                status="reference-data" if needs else "implemented",
-                phases=frozenset(phases),
-                check=fn,
-                reason=f"needs {needs}" if needs else None,
-                suspends=tuple(suspends),
-                error_code=code,
-                topic=_topic(fn.__module__),
-            )
+        suspended = tuple(suspends)
+        code = error_code if error_code is not None else (50 if rule_id[0] == "B" and suspended else 14)
+        value = Rule(
+            rule_id,
+            description,
+            check=fn,
+            needs=needs,
+            reason=f"needs {needs}" if needs else None,
+            phases=phases_of(phases),
+            error_code=code,
+            suspends=suspended,
         )
+        _bind(module, value)
         return fn
 
     return decorate
@@ -126,22 +90,12 @@ def not_checkable(
     phases: Iterable[Phase] = PHASES,
     suspends: Iterable[str] = (),
 ) -> None:
-    """Declare a rule that cannot be decided from the message and the code lists alone."""
-    _register(
-        Rule(
-            id=rule_id,
-            description=description,
-            status="not-checkable",
-            phases=frozenset(phases),
-            reason=reason,
-            suspends=tuple(suspends),
-            topic=_topic(module),
-        )
-    )
+    """Legacy adapter (unmigrated modules only): declare a rule that cannot be decided offline."""
+    _bind(module, Rule(rule_id, description, reason=reason, phases=phases_of(phases), suspends=tuple(suspends)))
 
 
 @cache
-def message_places(cls: type[XmlModel]) -> dict[str, tuple[str, ...]]:
+def message_places(cls: type[Message]) -> dict[str, tuple[str, ...]]:
     """For one message class: every rule id in its table and the XML paths of the fields that name it."""
     places: dict[str, list[str]] = {}
 
@@ -153,18 +107,18 @@ def message_places(cls: type[XmlModel]) -> dict[str, tuple[str, ...]]:
             if child.model is not None:
                 walk(child.model, p)
 
-    walk(cls, f"/{cls.root_name}")  # type: ignore[attr-defined]
+    walk(cls, f"/{cls.root_name}")
     return {k: tuple(v) for k, v in places.items()}
 
 
 @cache
 def rule_places() -> dict[str, tuple[tuple[str, str], ...]]:
     """For every rule id in the tables: the (message, XML path) pairs whose field names it."""
-    from ncts5.messages.cc015c import CC015C
-    from ncts5.messages.cc170c import CC170C
+    from ncts5.messages.catalogue import MESSAGES
 
     places: dict[str, list[tuple[str, str]]] = {}
-    for cls in (CC015C, CC170C):
+    for entry in MESSAGES:
+        cls = entry.model()
         for rid, paths in message_places(cls).items():
             places.setdefault(rid, []).extend((cls.root_name, p) for p in paths)
     return {k: tuple(v) for k, v in places.items()}
@@ -172,22 +126,22 @@ def rule_places() -> dict[str, tuple[tuple[str, str], ...]]:
 
 @cache
 def declared() -> dict[str, Rule]:
-    """Every declared rule by id, without its places: enough to run rules, and it loads no message models.
+    """Every declared rule by id, without its places: enough to run rules, and it loads no message models."""
+    from ncts5.rules.catalogue import collect
 
-    Validating one message should not import the other message's models (a cold start cost); the
-    engine picks a message's rules with :func:`message_places` instead of :attr:`Rule.messages`.
-    """
-    import ncts5.rules.catalogue  # noqa: F401  (importing registers every topic module)
-
-    return {rid: _RULES[rid] for rid in sorted(_RULES)}
+    return collect()
 
 
 @cache
 def registry() -> dict[str, Rule]:
-    """Every declared rule, loaded once, with its places filled in from the models."""
-    rules = declared()
+    """Every declared rule, loaded once, with its places (and, for unmigrated rules, messages) from the models."""
     places = rule_places()
-    return {rid: Rule(**{**r.__dict__, "places": places.get(rid, ())}) for rid, r in rules.items()}
+    out = {}
+    for rid, r in declared().items():
+        where = places.get(rid, ())
+        messages = r.messages or tuple(sorted({m for m, _ in where}))
+        out[rid] = replace(r, places=where, messages=messages)
+    return out
 
 
 def get(rule_id: str) -> Rule:
@@ -197,3 +151,65 @@ def get(rule_id: str) -> Rule:
 
 def iter_rules() -> Iterator[Rule]:
     yield from registry().values()
+
+
+class RuleSet:
+    """The rules an engine run chooses from, with the choice per message, phase and disabled set cached.
+
+    The engine receives one as an argument: :func:`rule_set` is every declared rule; a caller can
+    build another (a subset, a national variant) without touching any global.
+    """
+
+    def __init__(self, rules: Mapping[str, Rule]) -> None:
+        self.rules: dict[str, Rule] = dict(rules)
+        self._chosen: dict[tuple[type[Message], Phase, frozenset[str]], tuple[Rule, ...]] = {}
+        self._suspended: dict[Phase, frozenset[str]] = {}
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self.rules
+
+    def suspended(self, phase: Phase) -> frozenset[str]:
+        """The ids the transition rules switch off in ``phase``.
+
+        A transition rule disables the rule it names wherever that rule is attached ("R0855 will
+        be disabled", with /*/ paths), so suspensions hold for every message, not only those whose
+        table lists the transition rule itself (IE170 carries transport data too).
+        """
+        found = self._suspended.get(phase)
+        if found is None:
+            transition = phase == "transition"
+            found = frozenset(s for r in self.rules.values() if transition and phase in r.phases for s in r.suspends)
+            self._suspended[phase] = found
+        return found
+
+    def in_scope(self, cls: type[Message], phase: Phase) -> list[Rule]:
+        """Every rule of this message's table that applies in ``phase`` (checks or not), suspensions aside."""
+        in_table: Mapping[str, object] | None = None
+        out = []
+        for r in self.rules.values():
+            if phase not in r.phases or r.id in self.suspended(phase):
+                continue
+            if r.messages:
+                applies = cls.root_name in r.messages
+            else:  # unmigrated: where the tables put it
+                if in_table is None:
+                    in_table = message_places(cls)
+                applies = r.id in in_table
+            if applies:
+                out.append(r)
+        return out
+
+    def runnable(self, cls: type[Message], phase: Phase, disable: frozenset[str]) -> tuple[Rule, ...]:
+        """The rules whose check runs for this message class, phase and disabled set (worked out once)."""
+        key = (cls, phase, disable)
+        found = self._chosen.get(key)
+        if found is None:
+            found = tuple(r for r in self.in_scope(cls, phase) if r.check is not None and r.id not in disable)
+            self._chosen[key] = found
+        return found
+
+
+@cache
+def rule_set() -> RuleSet:
+    """Every declared rule, as the engine receives them."""
+    return RuleSet(declared())

@@ -1,47 +1,65 @@
 """Rules on the TRANSIT OPERATION data group: declaration type, TIR carnet and holder, limit date.
 
-The data groups whose presence the transit operation governs (places, routing, border means,
-transport equipment) are in :mod:`ncts5.rules.header`.
+Each rule is one :class:`~ncts5.rules.declaration.Rule` value named by its id, with its check and
+its example cases just above it (see :mod:`ncts5.rules.declaration`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
+from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.registry import not_checkable, rule
+from ncts5.rules.declaration import IE015, IE015_IE170, Fires, Rule, Silent, Undecided
+from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
+from ncts5.rules.kit import field_label, is_ie015, office_country, undecided
 
-#: TIR carnet numbers of the IRU series that NCTS accepts in R0990: two letters of which one is
-#: "X", then a serial number from 25 000 000 upwards (eight or nine digits) - 10 or 11 characters.
-#: The schema also admits the old purely numeric series (1 to 25 000 000); R0990 does not.
-_TIR_CARNET = re.compile(r"(X[A-Z]|[A-Z]X)(2[5-9]|[3-9][0-9]|[1-9][0-9]{2})[0-9]{6}")
+if TYPE_CHECKING:
+    from ncts5.messages.cc015c import CC015C
+    from ncts5.messages.cc170c import CC170C
 
+_OP = "/CC015C/TransitOperation"
 
-def _undecided(list_id: str, value: object) -> str:
-    """Why a check that needs a code list could not decide (list missing, or packaged only in part)."""
-    return f"code list {list_id} cannot tell whether {value!r} belongs to it: import the official reference data"
-
-
-def _country(office_reference: str | None) -> str | None:
-    """The country code a customs office reference number starts with."""
-    return office_reference[:2] if office_reference else None
+# ------------------------------------------------------------------------------------------- R0849
 
 
-@rule("R0849", "A TIR declaration must not use the reduced data set.")
-def r0849(ctx: Context) -> Iterator[Outcome]:
-    op = ctx.message.transit_operation  # type: ignore[attr-defined]
+def _r0849(ctx: Context[CC015C]) -> Iterator[Outcome]:
+    op = ctx.message.transit_operation
     if op.declaration_type == "TIR" and op.reduced_dataset_indicator != "0":
         yield ctx.violation(
             op,
             "reduced_dataset_indicator",
-            "a TIR declaration cannot use the reduced data set; set 11 08 000 000 Reduced dataset indicator to 0",
+            f"a TIR declaration cannot use the reduced data set; set {ctx.label(op, 'reduced_dataset_indicator')} to 0",
         )
 
 
-@rule("C0411", "The TIR carnet number is required for declaration type TIR and not allowed for any other type.")
-def c0411(ctx: Context) -> Iterator[Outcome]:
-    op = ctx.message.transit_operation  # type: ignore[attr-defined]
+def _reduced_data_set(m: CC015C) -> None:
+    m.transit_operation.reduced_dataset_indicator = "1"
+
+
+R0849 = Rule(
+    "R0849",
+    "A TIR declaration must not use the reduced data set.",
+    messages=IE015,
+    checks="A declaration of type TIR has 11 08 000 000 Reduced dataset indicator 0.",
+    why="The reduced data set is a simplification of the Union and common transit procedures for authorised "
+    "consignors; TIR movements are covered by the TIR carnet and always declare the full data set.",
+    fix="Set the reduced dataset indicator to 0 and declare the data the full data set requires.",
+    check=_r0849,
+    cases=(
+        Fires(TIR, _reduced_data_set, at=f"{_OP}/reducedDatasetIndicator", code=14, says="to 0"),
+        Silent(TIR),
+        Silent(T1_ROAD, _reduced_data_set),
+    ),
+)
+
+# ------------------------------------------------------------------------------------------- C0411
+
+
+def _c0411(ctx: Context[CC015C]) -> Iterator[Outcome]:
+    op = ctx.message.transit_operation
     label = ctx.label(op, "tir_carnet_number")
     if op.declaration_type == "TIR" and op.tir_carnet_number is None:
         yield ctx.violation(
@@ -56,9 +74,41 @@ def c0411(ctx: Context) -> Iterator[Outcome]:
         )
 
 
-@rule("R0990", "A TIR carnet number has 10 or 11 characters and follows the IRU numbering (e.g. XA30123456).")
-def r0990(ctx: Context) -> Iterator[Outcome]:
-    op = ctx.message.transit_operation  # type: ignore[attr-defined]
+def _no_carnet(m: CC015C) -> None:
+    m.transit_operation.tir_carnet_number = None
+
+
+def _carnet(m: CC015C) -> None:
+    m.transit_operation.tir_carnet_number = "XA30123456"
+
+
+C0411 = Rule(
+    "C0411",
+    "The TIR carnet number is required for declaration type TIR and not allowed for any other type.",
+    messages=IE015,
+    checks="12 06 000 000 TIR Carnet number is present exactly when 11 01 000 000 Declaration type is TIR.",
+    why="A TIR movement travels under its carnet, which customs must identify; any other declaration type "
+    "has no carnet, so a number there contradicts the declaration type.",
+    fix="Give the carnet number for a TIR declaration; remove it from any other declaration type.",
+    check=_c0411,
+    cases=(
+        Fires(TIR, _no_carnet, at=f"{_OP}/TIRCarnetNumber", code=13),
+        Fires(T1_ROAD, _carnet, at=f"{_OP}/TIRCarnetNumber", code=15, says="remove 12 06 000 000"),
+        Silent(T1_ROAD),
+        Silent(TIR),
+    ),
+)
+
+# ------------------------------------------------------------------------------------------- R0990
+
+#: TIR carnet numbers of the IRU series that NCTS accepts in R0990: two letters of which one is
+#: "X", then a serial number from 25 000 000 upwards (eight or nine digits) - 10 or 11 characters.
+#: The schema also admits the old purely numeric series (1 to 25 000 000); R0990 does not.
+_TIR_CARNET = re.compile(r"(X[A-Z]|[A-Z]X)(2[5-9]|[3-9][0-9]|[1-9][0-9]{2})[0-9]{6}")
+
+
+def _r0990(ctx: Context[CC015C]) -> Iterator[Outcome]:
+    op = ctx.message.transit_operation
     number = op.tir_carnet_number
     if number is not None and not _TIR_CARNET.fullmatch(number):
         yield ctx.violation(
@@ -70,19 +120,50 @@ def r0990(ctx: Context) -> Iterator[Outcome]:
         )
 
 
-@rule("R0911", "From San Marino to an EU office of destination the declaration type must be T2 or T2F.")
-def r0911(ctx: Context) -> Iterator[Outcome]:
+def _numeric_carnet(m: CC015C) -> None:
+    m.transit_operation.tir_carnet_number = "25000000"
+
+
+def _short_carnet(m: CC015C) -> None:
+    m.transit_operation.tir_carnet_number = "240012"
+
+
+def _nine_digit_carnet(m: CC015C) -> None:
+    m.transit_operation.tir_carnet_number = "HX877242599"
+
+
+R0990 = Rule(
+    "R0990",
+    "A TIR carnet number has 10 or 11 characters and follows the IRU numbering (e.g. XA30123456).",
+    messages=IE015,
+    checks="The TIR carnet number is two letters, one of them X, followed by a serial number of 8 or 9 digits "
+    "from 25000000 upwards.",
+    why="NCTS checks the carnet against the IRU series in use; the older numeric series is no longer issued.",
+    fix="Copy the number exactly as printed on the carnet, letters included.",
+    check=_r0990,
+    cases=(
+        Fires(TIR, _numeric_carnet, at=f"{_OP}/TIRCarnetNumber", code=14),
+        Fires(TIR, _short_carnet, at=f"{_OP}/TIRCarnetNumber"),
+        Silent(TIR),
+        Silent(TIR, _nine_digit_carnet),
+    ),
+)
+
+# ------------------------------------------------------------------------------------------- R0911
+
+
+def _r0911(ctx: Context[CC015C]) -> Iterator[Outcome]:
     msg = ctx.message
-    op = msg.transit_operation  # type: ignore[attr-defined]
-    if _country(msg.customs_office_of_departure.reference_number) != "SM":  # type: ignore[attr-defined]
+    op = msg.transit_operation
+    if office_country(msg.customs_office_of_departure.reference_number) != "SM":
         return
     if op.declaration_type in ("T2", "T2F"):
         return
-    destination = msg.customs_office_of_destination_declared  # type: ignore[attr-defined]
-    country = _country(destination.reference_number)
+    destination = msg.customs_office_of_destination_declared
+    country = office_country(destination.reference_number)
     in_eu = ctx.in_list("CL010", country)
     if in_eu is None:
-        yield ctx.unchecked(_undecided("CL010", country), ctx.path(destination, "reference_number"))
+        yield ctx.unchecked(undecided("CL010", country), ctx.path(destination, "reference_number"))
     elif in_eu:
         yield ctx.violation(
             op,
@@ -92,18 +173,60 @@ def r0911(ctx: Context) -> Iterator[Outcome]:
         )
 
 
-@rule("C0839", "The limit date is required for an authorised consignor (C521) unless pre-lodged, else not allowed.")
-def c0839(ctx: Context) -> Iterator[Outcome]:
+def _from_san_marino(m: CC015C) -> None:
+    m.customs_office_of_departure.reference_number = "SM000001"
+
+
+def _t2_from_san_marino(m: CC015C) -> None:
+    _from_san_marino(m)
+    m.transit_operation.declaration_type = "T2F"
+
+
+def _from_san_marino_to_switzerland(m: CC015C) -> None:
+    _from_san_marino(m)
+    m.customs_office_of_destination_declared.reference_number = "CH001234"
+
+
+R0911 = Rule(
+    "R0911",
+    "From San Marino to an EU office of destination the declaration type must be T2 or T2F.",
+    messages=IE015,
+    checks="A declaration whose office of departure is in San Marino and whose office of destination is in the "
+    "Union (CL010) has declaration type T2 or T2F.",
+    why="Goods leaving San Marino for the Union move as Union goods under the customs union with the EU.",
+    fix="Declare the movement as T2 (or T2F for special fiscal territories).",
+    check=_r0911,
+    cases=(
+        Fires(T1_ROAD, _from_san_marino, at=f"{_OP}/declarationType", code=14, says="T2 or T2F"),
+        Silent(T1_ROAD),
+        Silent(T1_ROAD, _t2_from_san_marino),
+        Silent(T1_ROAD, _from_san_marino_to_switzerland),
+        Undecided(
+            T1_ROAD,
+            _from_san_marino,
+            at="/CC015C/CustomsOfficeOfDestinationDeclared/referenceNumber",
+            without_lists=("CL010",),
+        ),
+    ),
+)
+
+# ------------------------------------------------------------------------------------------- C0839
+
+
+def _c0839(ctx: Context[CC015C]) -> Iterator[Outcome]:
+    from ncts5.messages.cc015c import Authorisation
+
     msg = ctx.message
-    op = msg.transit_operation  # type: ignore[attr-defined]
+    op = msg.transit_operation
     label = ctx.label(op, "limit_date")
-    authorised_consignor = any(a.type == "C521" for a in msg.authorisation)  # type: ignore[attr-defined]
+    authorised_consignor = any(a.type == "C521" for a in msg.authorisation)
     if not authorised_consignor:
         if op.limit_date is not None:
             yield ctx.violation(
                 op,
                 "limit_date",
-                f"only an authorised consignor (12 12 002 000 Type C521) sets a limit date: remove {label}",
+                f"only an authorised consignor ({field_label(Authorisation, 'type')} C521) sets a limit date: "
+                f"remove {label}",
                 code=15,
             )
     elif op.additional_declaration_type != "D" and op.limit_date is None:
@@ -116,18 +239,59 @@ def c0839(ctx: Context) -> Iterator[Outcome]:
         )
 
 
-@rule("C0904", "The TIR holder identification number is required for a TIR declaration and not allowed otherwise.")
-def c0904(ctx: Context) -> Iterator[Outcome]:
-    holder = ctx.message.holder_of_the_transit_procedure  # type: ignore[attr-defined]
-    op = ctx.message.transit_operation  # type: ignore[attr-defined]
-    declaration_type = getattr(op, "declaration_type", None)
-    if declaration_type is None:
+def _authorised_consignor(m: CC015C) -> None:
+    from ncts5.messages.cc015c import Authorisation
+
+    m.authorisation = [Authorisation(sequence_number=1, type="C521", reference_number="DEACRA1234")]
+
+
+def _limit_date(m: CC015C) -> None:
+    m.transit_operation.limit_date = date(2026, 3, 9)
+
+
+def _authorised_consignor_with_limit_date(m: CC015C) -> None:
+    _authorised_consignor(m)
+    _limit_date(m)
+
+
+def _authorised_consignor_pre_lodged(m: CC015C) -> None:
+    _authorised_consignor(m)
+    m.transit_operation.additional_declaration_type = "D"
+
+
+C0839 = Rule(
+    "C0839",
+    "The limit date is required for an authorised consignor (C521) unless pre-lodged, else not allowed.",
+    messages=IE015,
+    checks="15 11 000 000 Limit date is given when an authorisation of type C521 (authorised consignor) is "
+    "declared and the declaration is not pre-lodged; it is optional when pre-lodged, and absent without C521.",
+    why="Only an authorised consignor fixes the date by which the goods must reach the office of destination "
+    "itself; for everyone else the office of departure sets it.",
+    fix="As authorised consignor, give the limit date; otherwise remove it.",
+    check=_c0839,
+    cases=(
+        Fires(T1_ROAD, _authorised_consignor, at=f"{_OP}/limitDate", code=13),
+        Fires(T1_ROAD, _limit_date, at=f"{_OP}/limitDate", code=15),
+        Silent(T1_ROAD),
+        Silent(T1_ROAD, _authorised_consignor_with_limit_date),
+        Silent(T1_ROAD, _authorised_consignor_pre_lodged),
+    ),
+)
+
+# ------------------------------------------------------------------------------------------- C0904
+
+
+def _c0904(ctx: Context[CC015C | CC170C]) -> Iterator[Outcome]:
+    msg = ctx.message
+    holder = msg.holder_of_the_transit_procedure
+    if not is_ie015(msg):
         # IE170 carries no declaration type: the one that counts is in the pre-lodged IE015.
         yield ctx.unchecked(
             "needs the declaration type of the pre-lodged IE015 declaration, which this message does not carry",
             ctx.path(holder, "tir_holder_identification_number"),
         )
         return
+    declaration_type = msg.transit_operation.declaration_type
     label = ctx.label(holder, "tir_holder_identification_number")
     present = holder.tir_holder_identification_number is not None
     if declaration_type == "TIR" and not present:
@@ -146,10 +310,44 @@ def c0904(ctx: Context) -> Iterator[Outcome]:
         )
 
 
-not_checkable(
+def _no_tir_holder(m: CC015C) -> None:
+    m.holder_of_the_transit_procedure.tir_holder_identification_number = None
+
+
+def _tir_holder(m: CC015C) -> None:
+    m.holder_of_the_transit_procedure.tir_holder_identification_number = "DEU/123/45"
+
+
+_TIR_HOLDER = "/CC015C/HolderOfTheTransitProcedure/TIRHolderIdentificationNumber"
+
+C0904 = Rule(
+    "C0904",
+    "The TIR holder identification number is required for a TIR declaration and not allowed otherwise.",
+    messages=IE015_IE170,
+    checks="13 07 078 000 TIR holder identification number is present exactly when the declaration type is TIR.",
+    why="Under TIR the holder of the carnet is identified by the number the national association gave it; "
+    "other procedures identify the holder by EORI or TCUIN only.",
+    fix="For a TIR declaration give the carnet holder's identification number; otherwise remove it.",
+    check=_c0904,
+    cases=(
+        Fires(TIR, _no_tir_holder, at=_TIR_HOLDER, code=13),
+        Fires(T1_ROAD, _tir_holder, at=_TIR_HOLDER, code=15),
+        Silent(T1_ROAD),
+        Silent(TIR),
+        Undecided(IE170_PRESENTATION, at="/CC170C/HolderOfTheTransitProcedure/TIRHolderIdentificationNumber"),
+    ),
+)
+
+# ------------------------------------------------------------------------------------------- R0100
+
+R0100 = Rule(
     "R0100",
     "The communication language at departure chooses the language customs use towards the trader.",
+    messages=IE015,
     reason="describes how the customs system picks the language of its replies; it sets no condition on the "
     "message (the language code itself is checked against CL192)",
-    module=__name__,
+    checks="Nothing in the message: the rule tells the office of departure which language to answer in.",
+    why="Customs never rejects a declaration for it; a language code outside CL192 is a code list finding.",
+    fix="Nothing to fix; choose the language you want customs' messages in.",
+    cases=(Undecided(T1_ROAD),),
 )

@@ -15,8 +15,8 @@ from pathlib import Path
 from lxml import etree
 
 from ncts5.errors import ParseError
+from ncts5.messages.catalogue import BY_ROOT_NAME, NAMESPACE
 
-NAMESPACE = "http://ncts.dgtaxud.ec"
 #: Default cap on input size. The largest realistic declaration is a few MB; the cap
 #: stops a hostile or runaway file before it is read. Override with ``max_bytes``.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -140,14 +140,15 @@ def _explain_limit(msg: str) -> str:
     return f"not well-formed XML: {msg}"
 
 
-def root_name(root: etree._Element, *, source: str | None, known: set[str]) -> str:
-    """The message name of ``root`` (e.g. ``CC015C``), or a ParseError for any other root."""
+def root_name(root: etree._Element, *, source: str | None) -> str:
+    """The message name of ``root`` (e.g. ``CC015C``), or a ParseError for a root the catalogue lacks."""
     qname = etree.QName(root)
-    if qname.namespace != NAMESPACE or qname.localname not in known:
+    if qname.namespace != NAMESPACE or qname.localname not in BY_ROOT_NAME:
         shown = f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
-        expected = ", ".join(f"ncts:{k}" for k in sorted(known))
+        expected = ", ".join(f"ncts:{k}" for k in sorted(BY_ROOT_NAME))
         raise ParseError(
             f"root element {shown} is not an NCTS message ncts5 reads (expected {expected} in namespace {NAMESPACE})",
             source=source,
         )
-    return qname.localname
+    name: str = qname.localname
+    return name

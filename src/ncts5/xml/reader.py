@@ -10,36 +10,19 @@ whose paths use XML names and 1-based indices, e.g.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from lxml import etree
 from pydantic import ValidationError
 
 from ncts5.errors import SchemaError, SchemaProblem
+from ncts5.messages.catalogue import message_class
 from ncts5.messages.message import Message
 from ncts5.messages.meta import Child, XmlModel
-from ncts5.xml.parsing import DEFAULT_MAX_BYTES, NAMESPACE, Source, parse, read_source, root_name
+from ncts5.xml.parsing import DEFAULT_MAX_BYTES, Source, parse, read_source, root_name
 
-
-class _MessageClasses(Mapping[str, type[Message]]):
-    """Message name -> model class, importing a message's models only when it is first needed."""
-
-    _modules: ClassVar[dict[str, str]] = {"CC015C": "ncts5.messages.cc015c", "CC170C": "ncts5.messages.cc170c"}
-
-    def __getitem__(self, name: str) -> type[Message]:
-        module = importlib.import_module(self._modules[name])
-        return getattr(module, name)  # type: ignore[no-any-return]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._modules)
-
-    def __len__(self) -> int:
-        return len(self._modules)
-
-
-MESSAGE_CLASSES: Mapping[str, type[Message]] = _MessageClasses()
+M = TypeVar("M", bound=XmlModel)
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _XSI_ALLOWED = {f"{{{_XSI}}}schemaLocation", f"{{{_XSI}}}noNamespaceSchemaLocation"}
 
@@ -50,18 +33,62 @@ _CACHE_LIMIT = 50_000
 MAX_PROBLEMS = 10_000
 
 
+class _Slot:
+    """What the walk needs about one child element of a class, gathered once per class."""
+
+    __slots__ = ("cache", "child", "field", "index", "max_occurs", "model", "repeated", "validate", "xml_name")
+
+    def __init__(self, child: Child, index: int) -> None:
+        self.child = child
+        self.index = index  # position in the class's sequence: elements must come in this order
+        self.xml_name = child.xml_name
+        self.field = child.field
+        self.repeated = child.repeated
+        self.max_occurs = child.item.max_occurs
+        self.model = child.model
+        facets = child.facets
+        # Leaf values repeat a lot in real declarations: each simple type's verdicts are cached per text.
+        self.cache: dict[str, tuple[bool, Any]] = {} if facets is None else _VERDICTS.setdefault(facets.name, {})
+        self.validate = None if facets is None else facets.validate
+
+    def path(self, parent: str, n: int) -> str:
+        return f"{parent}/{self.xml_name}[{n}]" if self.repeated else f"{parent}/{self.xml_name}"
+
+
+class _Plan:
+    """A model class as the walk reads it: its child elements by XML name, and its required ones."""
+
+    __slots__ = ("by_name", "required", "slots")
+
+    def __init__(self, cls: type[XmlModel]) -> None:
+        elements = [c for c in cls.__xml_children__ if not c.item.attribute]
+        self.by_name = cls.__xml_by_name__
+        self.slots = {c.xml_name: _Slot(c, i) for i, c in enumerate(elements)}
+        self.required = tuple(c for c in elements if c.item.min_occurs)
+
+
+_VERDICTS: dict[str, dict[str, tuple[bool, Any]]] = {}
+_PLANS: dict[type[XmlModel], _Plan] = {}
+
+
+def _plan(cls: type[XmlModel]) -> _Plan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _Plan(cls)
+    return plan
+
+
 class _Walk:
     """One pass over a document; collects problems instead of stopping at the first.
 
-    The walk builds the models itself (``model_construct``) after checking every
-    value with the same facet validators the models use, so a document is
-    validated once, not twice; values repeat a lot in real declarations, so
-    each simple type's verdicts are cached per text.
+    The walk builds the models itself (:meth:`XmlModel.construct_trusted`) after checking every
+    value with the same facet validators the models use, so a document is validated once, not
+    twice.  It runs once per element of documents with millions of them, so it is written for
+    speed: one lookup per child element, verdicts cached per text, paths built only for problems.
     """
 
     def __init__(self) -> None:
         self.problems: list[SchemaProblem] = []
-        self.reported: set[str] = set()
         self.unlisted = 0
 
     def problem(self, path: str, message: str, child: Child | None = None, value: str | None = None) -> None:
@@ -70,72 +97,84 @@ class _Walk:
             return
         de = child.item.data_element if child else None
         self.problems.append(SchemaProblem(path, message, de, value))
-        self.reported.add(path)
 
-    def element(self, el: etree._Element, cls: type[XmlModel], path: str, owner: Child | None = None) -> XmlModel:
+    def element(self, el: etree._Element, cls: type[M], path: str, owner: Child | None = None) -> M:
         out: dict[str, Any] = {}
-        by_name = cls.__xml_by_name__
-        order = _order(cls)
+        plan = _PLANS.get(cls) or _plan(cls)
+        slots = plan.slots
         counts: dict[str, int] = {}
         position = -1
         last_name = ""
         text = el.text
-        if text and text.strip():
+        if text and not text.isspace():
             self.problem(path, f"unexpected text {text.strip()[:40]!r}: this element holds only elements", owner)
-        if el.attrib:
-            for name, value in el.attrib.items():
-                child = by_name.get(name)
-                if child is not None and child.item.attribute:
-                    out[child.field] = self.value(value, f"{path}/@{name}", child)
-                elif name not in _XSI_ALLOWED:
-                    self.problem(f"{path}/@{name}", f"unknown attribute {name!r}")
+        if el.keys():  # attribute names: cheaper than building el.attrib to find it empty
+            self.attributes(el, plan, path, out)
         for sub in el:
             tail = sub.tail
-            if tail and tail.strip():
+            if tail and not tail.isspace():  # whitespace between elements is layout, anything else a problem
                 self.problem(path, f"unexpected text {tail.strip()[:40]!r} between elements", owner)
             tag = sub.tag
-            if not isinstance(tag, str):
-                continue
-            child = by_name.get(tag)
-            if child is None or child.item.attribute:
-                if tag[0] == "{":
-                    self.problem(f"{path}/{tag}", "unknown element: child elements of NCTS messages have no namespace")
-                else:
-                    self.problem(f"{path}/{tag}", f"unknown element <{tag}> in {cls.__name__}")
+            slot = slots.get(tag)
+            if slot is None:
+                if isinstance(tag, str):  # else a comment, PI or entity: no element
+                    self.unknown(tag, cls, path)
                 continue
             n = counts.get(tag, 0) + 1
             counts[tag] = n
-            index = order[tag]
+            index = slot.index
             if index < position:
-                where = _child_path(path, child, n)
-                self.problem(where, f"<{tag}> is out of order: it must come before <{last_name}>", child)
+                where = slot.path(path, n)
+                self.problem(where, f"<{tag}> is out of order: it must come before <{last_name}>", slot.child)
             elif index > position:
                 position = index
                 last_name = tag
-            if n > child.item.max_occurs:
-                limit = child.item.max_occurs
-                self.problem(_child_path(path, child, n), f"<{tag}> occurs {n} times; at most {limit} allowed", child)
+            if n > slot.max_occurs:
+                limit = slot.max_occurs
+                self.problem(slot.path(path, n), f"<{tag}> occurs {n} times; at most {limit} allowed", slot.child)
                 continue
-            if child.model is not None:
-                value = self.element(sub, child.model, _child_path(path, child, n), child)
+            model = slot.model
+            if model is not None:
+                value = self.element(sub, model, slot.path(path, n), slot.child)
             else:
-                if len(sub) or sub.attrib:
-                    self.leaf_markup(sub, _child_path(path, child, n), child)
-                value = self.value(sub.text or "", path, child, n)
-            if child.repeated:
-                if n == 1:
-                    out[child.field] = [value]
+                if len(sub) or sub.keys():
+                    self.leaf_markup(sub, slot.path(path, n), slot.child)
+                value_text = sub.text or ""
+                verdict = slot.cache.get(value_text)
+                if verdict is None:
+                    verdict = _verdict(slot, value_text)
+                if verdict[0]:
+                    value = verdict[1]
                 else:
-                    out[child.field].append(value)
+                    self.problem(slot.path(path, n), verdict[1], slot.child, value_text)
+                    value = None
+            if not slot.repeated:
+                out[slot.field] = value
+            elif n == 1:
+                out[slot.field] = [value]
             else:
-                out[child.field] = value
-        for child in _required(cls):
+                out[slot.field].append(value)
+        for child in plan.required:
             if counts.get(child.xml_name, 0) < child.item.min_occurs:
                 need = child.item.min_occurs
                 what = "is missing" if need == 1 else f"must occur at least {need} times"
                 missing = f"{path}/{child.xml_name}"
                 self.problem(missing, f"required element <{child.xml_name}> {what}", child)
         return cls.construct_trusted(out)
+
+    def attributes(self, el: etree._Element, plan: _Plan, path: str, out: dict[str, Any]) -> None:
+        for name, value in el.attrib.items():
+            child = plan.by_name.get(name)
+            if child is not None and child.item.attribute:
+                out[child.field] = self.value(value, f"{path}/@{name}", child)
+            elif name not in _XSI_ALLOWED:
+                self.problem(f"{path}/@{name}", f"unknown attribute {name!r}")
+
+    def unknown(self, tag: str, cls: type[XmlModel], path: str) -> None:
+        if tag[0] == "{":
+            self.problem(f"{path}/{tag}", "unknown element: child elements of NCTS messages have no namespace")
+        else:
+            self.problem(f"{path}/{tag}", f"unknown element <{tag}> in {cls.__name__}")
 
     def leaf_markup(self, el: etree._Element, path: str, child: Child) -> None:
         if len(el):
@@ -145,52 +184,33 @@ class _Walk:
                 if name not in _XSI_ALLOWED:
                     self.problem(f"{path}/@{name}", f"unknown attribute {name!r}", child)
 
-    def value(self, text: str, path: str, child: Child, n: int = 0) -> Any:
-        """The validated value of a data item; ``path`` is its parent's unless ``n`` is 0."""
+    def value(self, text: str, path: str, child: Child) -> Any:
+        """The validated value of an attribute at ``path`` (None after reporting a problem)."""
         facets = child.facets
-        assert facets is not None and facets.validate is not None
-        cache = _VERDICTS.get(facets.name)
-        if cache is None:
-            cache = _VERDICTS[facets.name] = {}
-        verdict = cache.get(text, _MISS)
-        if verdict is _MISS:
-            try:
-                verdict = (True, facets.validate(text))
-            except ValueError as exc:
-                verdict = (False, str(exc))
-            if len(cache) < _CACHE_LIMIT:
-                cache[text] = verdict
-        ok, result = verdict
+        assert facets is not None
+        ok, result = _checked(_VERDICTS.setdefault(facets.name, {}), facets.validate, text)
         if not ok:
-            self.problem(_child_path(path, child, n) if n else path, result, child, text)
+            self.problem(path, result, child, text)
             return None
         return result
 
 
-def _child_path(path: str, child: Child, n: int) -> str:
-    return f"{path}/{child.xml_name}[{n}]" if child.repeated else f"{path}/{child.xml_name}"
+def _verdict(slot: _Slot, text: str) -> tuple[bool, Any]:
+    assert slot.validate is not None, f"{slot.xml_name} is a data item without facets"
+    return _checked(slot.cache, slot.validate, text)
 
 
-_REQUIRED: dict[type[XmlModel], tuple[Child, ...]] = {}
-
-
-def _required(cls: type[XmlModel]) -> tuple[Child, ...]:
-    req = _REQUIRED.get(cls)
-    if req is None:
-        req = _REQUIRED[cls] = tuple(c for c in cls.__xml_children__ if c.item.min_occurs and not c.item.attribute)
-    return req
-
-
-_MISS: Any = object()
-_VERDICTS: dict[str, dict[str, tuple[bool, Any]]] = {}
-_ORDERS: dict[type[XmlModel], dict[str, int]] = {}
-
-
-def _order(cls: type[XmlModel]) -> dict[str, int]:
-    order = _ORDERS.get(cls)
-    if order is None:
-        order = _ORDERS[cls] = {c.xml_name: i for i, c in enumerate(cls.__xml_children__) if not c.item.attribute}
-    return order
+def _checked(cache: dict[str, tuple[bool, Any]], validate: Callable[[Any], Any], text: str) -> tuple[bool, Any]:
+    """``(True, value)`` or ``(False, problem)`` for one leaf text, cached (up to a bound) per simple type."""
+    verdict = cache.get(text)
+    if verdict is None:
+        try:
+            verdict = (True, validate(text))
+        except ValueError as exc:
+            verdict = (False, str(exc))
+        if len(cache) < _CACHE_LIMIT:
+            cache[text] = verdict
+    return verdict
 
 
 def schema_path_of(cls: type[XmlModel], root: str, loc: tuple[int | str, ...]) -> tuple[str, Child | None]:
@@ -244,19 +264,18 @@ def build(cls: type[Message], root: etree._Element, *, source: str | None = None
     extra = {k: v for k, v in root.attrib.items() if k in _XSI_ALLOWED}
     if extra:
         message._xml_extra_attributes = extra
-    return message  # type: ignore[return-value]
+    return message
 
 
 def from_xml(data: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Message:
-    """Read an IE015 (CC015C) or IE170 (CC170C) message from bytes, XML text or a file path.
+    """Read any message of the catalogue (:mod:`ncts5.messages.catalogue`) from bytes, XML text or a file path.
 
     Raises :class:`~ncts5.errors.ParseError` when the input is not a readable NCTS
     message and :class:`~ncts5.errors.SchemaError` listing every schema problem.
     """
     raw, source = read_source(data, max_bytes=max_bytes)
     root = parse(raw, source=source)
-    name = root_name(root, source=source, known=set(MESSAGE_CLASSES))
-    return build(MESSAGE_CLASSES[name], root, source=source)
+    return build(message_class(root_name(root, source=source)), root, source=source)
 
 
-__all__ = ["MESSAGE_CLASSES", "NAMESPACE", "build", "from_xml", "problems_from_validation"]
+__all__ = ["build", "from_xml", "problems_from_validation"]

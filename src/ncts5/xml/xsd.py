@@ -12,9 +12,9 @@ from pathlib import Path
 from lxml import etree
 
 from ncts5.errors import NCTSError
+from ncts5.messages.catalogue import BY_ROOT_NAME, MESSAGES
+from ncts5.messages.meta import XmlModel
 from ncts5.report import Finding
-
-_FILES = {"CC015C": "cc015c.xsd", "CC170C": "cc170c.xsd"}
 
 
 class XsdError(NCTSError):
@@ -22,20 +22,26 @@ class XsdError(NCTSError):
 
 
 class XsdValidator:
-    """Validates raw message bytes against ``cc015c.xsd`` / ``cc170c.xsd`` in a folder."""
+    """Validates raw message bytes against the official schema files (``cc015c.xsd``, …) in a folder."""
 
     def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory)
         if not self.directory.is_dir():
             raise XsdError(f"{self.directory}: not a folder of XSD files")
-        missing = [f for f in _FILES.values() if not (self.directory / f).is_file()]
+        missing = [m.xsd_file for m in MESSAGES if not (self.directory / m.xsd_file).is_file()]
         if missing:
             raise XsdError(f"{self.directory}: missing {', '.join(missing)}")
         self._schemas: dict[str, etree.XMLSchema] = {}
 
+    def compile_all(self) -> None:
+        """Compile every message's schema now, so an unusable folder is reported before any file is read."""
+        for m in MESSAGES:
+            self.schema(m.root_name)
+
     def schema(self, message: str) -> etree.XMLSchema:
+        """The compiled schema of one message (by root name), compiled on first use."""
         if message not in self._schemas:
-            path = self.directory / _FILES[message]
+            path = self.directory / BY_ROOT_NAME[message].xsd_file
             try:
                 parser = etree.XMLParser(no_network=True, resolve_entities=False)
                 self._schemas[message] = etree.XMLSchema(etree.parse(str(path), parser))
@@ -74,9 +80,8 @@ def _ncts_path(path: str | None, message: str) -> tuple[str | None, str | None]:
     """
     if not path or not path.startswith("/"):
         return None, None
-    from ncts5.xml.reader import MESSAGE_CLASSES
-
-    cls = MESSAGE_CLASSES.get(message)
+    entry = BY_ROOT_NAME.get(message)
+    cls: type[XmlModel] | None = entry.model() if entry is not None else None
     parts = [f"/{message}"]
     data_element = None
     for step in path.strip("/").split("/")[1:]:
