@@ -57,11 +57,11 @@ MAX_HOUSES = 1999
 MAX_ITEMS_PER_HOUSE = 999
 MAX_DECLARATION_ITEM_NUMBER = 1999
 
-# Targets of issue 5.
+# Targets of issue 5 (the cold start: issue 8, with the official reference data packaged).
 TARGET_LXML_RATIO = 3.0
 TARGET_XMLSCHEMA_SPEEDUP = 5.0
 TARGET_LINEAR = 2.2
-TARGET_COLD_START = 0.4
+TARGET_COLD_START = 0.3
 TARGET_MEMORY_RATIO = 10.0
 
 #: xmlschema takes about half a second per 1,000 goods items: above this it is not measured.
@@ -699,7 +699,7 @@ def targets(rows: list[Row], lin: list[dict[str, Any]], cold: dict[str, Any], pe
         )
     seconds = cold["median_seconds"]
     cli = seconds.get("ncts5 validate", seconds.get("python -m ncts5.cli validate"))  # with bytecode, as installed
-    add("CLI cold start, seconds  < 0.4", cli, TARGET_COLD_START)
+    add(f"CLI cold start, seconds  < {TARGET_COLD_START}", cli, TARGET_COLD_START)
     if peak is not None and "ratio" in peak:
         add(f"peak RSS / size ({peak['label']})  < 10", peak["ratio"], TARGET_MEMORY_RATIO)
     else:

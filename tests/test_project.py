@@ -98,6 +98,30 @@ def test_source_is_ruff_clean():
     assert run.returncode == 0, run.stdout.decode()
 
 
+def test_package_is_mypy_strict_clean(tmp_path):
+    """The whole package type-checks under ``mypy --strict`` (pyproject's [tool.mypy], pydantic plugin on)."""
+    pytest.importorskip("mypy", reason="mypy is not installed (it comes with the test extras)")
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy-cache"), "src/ncts5"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Success: no issues found" in run.stdout
+
+
+def test_rules_carry_no_type_ignore():
+    """Rules are typed through ``Context[CC015C]``: no check needs to silence the type checker."""
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "src" / "ncts5" / "rules").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "type: ignore" in line
+    ]
+    assert not found, found
+
+
 def test_package_ships_type_information_and_a_small_public_api():
     assert (Path(ncts5.__file__).parent / "py.typed").exists()
     for name in ncts5.__all__:

@@ -112,6 +112,15 @@ def _registry(args: argparse.Namespace) -> Registry:
     return Registry(data_dir) if data_dir is not None else DEFAULT
 
 
+def _or_stdout(out: TextIO | None) -> TextIO:
+    """The stream a handler writes to: the given one (tests), else the process's (typed, unlike ``or``)."""
+    return out if out is not None else sys.stdout
+
+
+def _or_stderr(err: TextIO | None) -> TextIO:
+    return err if err is not None else sys.stderr
+
+
 def _fail(exc: Exception, code: int, err: TextIO) -> int:
     message = " ".join(str(exc).split())  # one line, whatever the exception holds
     print(f"{PROG}: error: {message}", file=err)
@@ -123,8 +132,8 @@ def _fail(exc: Exception, code: int, err: TextIO) -> int:
 
 def handle_list(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Table (or JSON array) of the lists with status packaged|imported|missing, source, date, size."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = _or_stdout(out)
+    err = _or_stderr(err)
     ids = sort_ids(NAMES) if getattr(args, "all", False) else list(MESSAGE_LIST_IDS)
     try:
         registry = _registry(args)
@@ -158,8 +167,8 @@ def handle_list(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
 
 def handle_status(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """The data in use, by source and snapshot, and a warning when it is older than --max-age days."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = _or_stdout(out)
+    err = _or_stderr(err)
     try:
         registry = _registry(args)
         rows = registry.status(MESSAGE_LIST_IDS)
@@ -204,8 +213,8 @@ def handle_status(args: argparse.Namespace, out: TextIO | None = None, err: Text
 
 def handle_import(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Import FILE (official payload, or one list with --list) and report what was stored."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = _or_stdout(out)
+    err = _or_stderr(err)
     data_dir = getattr(args, "data_dir", None)
     try:
         if getattr(args, "list_key", None):
@@ -227,8 +236,8 @@ def handle_import(args: argparse.Namespace, out: TextIO | None = None, err: Text
 
 def handle_show(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Print one list: its source, snapshot date and entries (optionally those in force on --on)."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = _or_stdout(out)
+    err = _or_stderr(err)
     try:
         code_list = _registry(args).get(args.key)
     except UnknownCodeList as exc:

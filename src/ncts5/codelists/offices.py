@@ -10,7 +10,7 @@ an imported one replaces it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -67,6 +67,56 @@ def preferred_name(names: Iterable[tuple[str, str]]) -> str:
     return names[0][1] if names else ""
 
 
+class StoredOffices(Mapping[str, CustomsOffice]):
+    """The offices of a stored office list, each built the first time it is asked for.
+
+    A declaration names a handful of offices among thousands: reading the list keeps its rows
+    (checked for shape) and builds :class:`CustomsOffice` objects only for the offices looked up;
+    the role lists are derived from the rows directly.
+    """
+
+    __slots__ = ("_built", "_rows")
+
+    def __init__(self, rows: dict[str, list[Any]]) -> None:
+        self._rows = rows
+        self._built: dict[str, CustomsOffice] = {}
+
+    def __getitem__(self, ref: str) -> CustomsOffice:
+        office = self._built.get(ref)
+        if office is None:
+            office = self._built[ref] = _office(self._rows[ref])
+        return office
+
+    def __contains__(self, ref: object) -> bool:
+        return ref in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def with_role(self, role: str | None) -> list[list[Any]]:
+        """The rows of the offices holding *role* (every office for None), by reference number."""
+        return sorted((row for row in self._rows.values() if role is None or role in row[2]), key=lambda r: r[0])
+
+
+def _office(row: list[Any]) -> CustomsOffice:
+    ref, country, roles, start, end, names, withdrawn, version = (*row, None, None)[:8]
+    pairs = tuple((str(lang), str(name)) for lang, name in names or ())
+    return CustomsOffice(
+        str(ref),
+        preferred_name(pairs),
+        str(country),
+        frozenset(roles or ()),
+        date.fromisoformat(start) if start else None,
+        date.fromisoformat(end) if end else None,
+        pairs,
+        date.fromisoformat(withdrawn) if withdrawn else None,
+        date.fromisoformat(version) if version else None,
+    )
+
+
 @dataclass(frozen=True)
 class OfficeIndex:
     """Every imported office, indexed by reference number, with where and when it came from."""
@@ -79,25 +129,38 @@ class OfficeIndex:
     def derived_list(self, list_id: str) -> CodeList:
         """CL141 (every office) or a role list such as CL172 (offices with role ``DES``)."""
         role = OFFICE_LISTS[list_id]
-        chosen = sorted(
-            (o for o in self.offices.values() if role is None or role in o.roles), key=lambda o: o.reference_number
-        )
         what = "every office" if role is None else f"offices with role {role}"
-        columns: dict[str, list[str | None]] = {
-            "code": [o.reference_number for o in chosen],
-            "description": [o.name for o in chosen],
-        }
-        for name in ("active_from", "active_to", "withdrawn_from", "version_from"):
-            values = [day.isoformat() if (day := getattr(o, name)) else None for o in chosen]
-            if any(values):
-                columns[name] = values
+        columns: dict[str, list[str | None]]
+        more: Callable[[], dict[str, list[str | None]]] | None = None
+        if isinstance(self.offices, StoredOffices):  # from the rows, without building every office
+            rows = self.offices.with_role(role)
+            columns = {"code": [r[0] for r in rows]}
+            names: list[list[Any]] = [r[5] for r in rows]
+
+            def descriptions() -> dict[str, list[str | None]]:  # only when an entry is shown
+                return {"description": [preferred_name(n) for n in names]}
+
+            for name, i in (("active_from", 3), ("active_to", 4), ("withdrawn_from", 6), ("version_from", 7)):
+                values = [r[i] if len(r) > i else None for r in rows]
+                if any(values):
+                    columns[name] = values
+            more = descriptions
+        else:
+            chosen = sorted(
+                (o for o in self.offices.values() if role is None or role in o.roles), key=lambda o: o.reference_number
+            )
+            columns = {"code": [o.reference_number for o in chosen], "description": [o.name for o in chosen]}
+            for name in ("active_from", "active_to", "withdrawn_from", "version_from"):
+                values = [day.isoformat() if (day := getattr(o, name)) else None for o in chosen]
+                if any(values):
+                    columns[name] = values
         return CodeList(
             id=list_id,
             name=NAMES[list_id],
             source=self.source,
             origin=f"derived from {self.origin} ({what})",
             snapshot_date=self.snapshot_date,
-            entries=ColumnEntries(columns),  # thousands of offices: entries are built only when asked for
+            entries=ColumnEntries(columns, more),  # thousands of offices: entries are built only when asked for
         )
 
     def role_counts(self) -> dict[str, int]:
@@ -128,29 +191,26 @@ def encode_offices(index: OfficeIndex) -> dict[str, Any]:
 
 
 def decode_offices(obj: Any) -> OfficeIndex:
-    """Read what :func:`encode_offices` wrote; raise :class:`DecodeError` when it is not that."""
+    """Read what :func:`encode_offices` wrote; raise :class:`DecodeError` when it is not that.
+
+    The rows' shape is checked here (a row per office, its reference, country and roles); offices
+    are built when looked up (:class:`StoredOffices`). The file itself has already been checked
+    against the sha256 its index or manifest records, so a row cannot have been altered since
+    ncts5 wrote it: this check guards against a writer of another version, cheaply (4,000
+    offices are read on every cold start).
+    """
     try:
-        offices: dict[str, CustomsOffice] = {}
+        rows: dict[str, list[Any]] = {}
         for row in obj["offices"]:
-            ref, country, roles, start, end, names, withdrawn, version = (*row, None, None)[:8]
-            pairs = tuple(map(tuple, names))
-            if not all(len(pair) == 2 and type(pair[0]) is str and type(pair[1]) is str for pair in pairs):
-                raise TypeError(f"office {ref}: names must be [language, name] pairs")
-            offices[ref] = CustomsOffice(
-                ref,
-                preferred_name(pairs),
-                country,
-                frozenset(roles),
-                date.fromisoformat(start) if start else None,
-                date.fromisoformat(end) if end else None,
-                pairs,
-                date.fromisoformat(withdrawn) if withdrawn else None,
-                date.fromisoformat(version) if version else None,
-            )
+            if type(row) is not list or not 6 <= len(row) <= 8 or type(row[0]) is not str:
+                raise TypeError(f"an office row is [reference, country, roles, from, to, names, ...], got {row!r:.80}")
+            if type(row[1]) is not str or type(row[2]) is not list or type(row[5]) is not list:
+                raise TypeError(f"office {row[0]}: country, roles or names are malformed")
+            rows[row[0]] = row
         return OfficeIndex(
             origin=str(obj["origin"]),
             snapshot_date=date.fromisoformat(obj["snapshot_date"]),
-            offices=offices,
+            offices=StoredOffices(rows),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise DecodeError(f"not a stored customs office list: {exc!r}") from None

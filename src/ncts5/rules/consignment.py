@@ -17,10 +17,17 @@ from typing import TYPE_CHECKING
 from ncts5.rules.context import Context, Outcome
 from ncts5.rules.declaration import IE015, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import T1_ROAD, TIR
-from ncts5.rules.kit import exports_followed_by_transit, item_cites_export, office_country, undecided
+from ncts5.rules.kit import (
+    any_in_list,
+    exports_followed_by_transit,
+    houses_and_items,
+    item_cites_export,
+    office_country,
+    undecided,
+)
 
 if TYPE_CHECKING:
-    from ncts5.messages.cc015c import CC015C, ConsignmentItem, HouseConsignment
+    from ncts5.messages.cc015c import CC015C, ConsignmentItem
 
 UNION_TYPES = frozenset({"T2", "T2F"})
 
@@ -30,21 +37,9 @@ _HOUSE = f"{_CONSIGNMENT}/HouseConsignment[1]"
 _ITEM = f"{_HOUSE}/ConsignmentItem"
 
 
-def _houses_and_items(ctx: Context[CC015C]) -> Iterator[tuple[HouseConsignment, ConsignmentItem]]:
-    for house in ctx.message.consignment.house_consignment:
-        for item in house.consignment_item:
-            yield house, item
-
-
 def _any_excise(ctx: Context[CC015C], types: Sequence[str]) -> bool | None:
     """Whether one of the document ``types`` is an excise document (CL234); None when CL234 cannot tell."""
-    unknown = False
-    for t in types:
-        found = ctx.in_list("CL234", t)
-        if found:
-            return True
-        unknown = unknown or found is None
-    return None if unknown else False
+    return any_in_list(ctx, "CL234", types)
 
 
 def _cl234_undecided(ctx: Context[CC015C], types: Sequence[str]) -> str:
@@ -110,7 +105,7 @@ def _export_mrn(m: CC015C) -> None:
 def _c0045(ctx: Context[CC015C]) -> Iterator[Outcome]:
     op = ctx.message.transit_operation
     mixed = op.declaration_type == "T"
-    for _, item in _houses_and_items(ctx):
+    for _, item in houses_and_items(ctx.message):
         label = ctx.label(item, "declaration_type")
         if mixed and item.declaration_type is None:
             msg = f"the declaration type is T (mixed consignment): give {label} for every goods item"
@@ -156,7 +151,7 @@ def _r0601(ctx: Context[CC015C]) -> Iterator[Outcome]:
     declaration guide treat it as a case of its own, and the two readings agree wherever R0601's applies."""
     header = ctx.message.transit_operation
     at_header: list[tuple[str, str, frozenset[str]]] = []
-    for house, item in _houses_and_items(ctx):
+    for house, item in houses_and_items(ctx.message):
         if not item.additional_reference and not item.supporting_document:
             continue  # no document that could make it excise goods
         references = [r.type for r in item.additional_reference]
@@ -254,7 +249,7 @@ R0601 = Rule(
 def _b1922(ctx: Context[CC015C]) -> Iterator[Outcome]:
     op = ctx.message.transit_operation
     header_reported = False
-    for _, item in _houses_and_items(ctx):
+    for _, item in houses_and_items(ctx.message):
         references = [r.type for r in item.additional_reference]
         excise_reference = _any_excise(ctx, references)
         if excise_reference is None:
@@ -388,7 +383,7 @@ def _r0909(ctx: Context[CC015C]) -> Iterator[Outcome]:
     if not community:
         return
     header_wrong = False
-    for _, item in _houses_and_items(ctx):
+    for _, item in houses_and_items(ctx.message):
         if item.declaration_type is not None:
             if item.declaration_type not in UNION_TYPES:
                 text = (
@@ -451,7 +446,7 @@ _ITEM_LEVEL = ("declaration_type", "country_of_dispatch", "country_of_destinatio
 
 def _r0507(ctx: Context[CC015C]) -> Iterator[Outcome]:
     """Compared across all goods items of the declaration, as R0506 compares all house consignments."""
-    items = [item for _, item in _houses_and_items(ctx)]
+    items = [item for _, item in houses_and_items(ctx.message)]
     op = ctx.message.transit_operation
     for field in _ITEM_LEVEL:
         values = [getattr(i, field) for i in items]
@@ -737,7 +732,7 @@ def _b1895(ctx: Context[CC015C]) -> Iterator[Outcome]:
         f"during the transition period the UCR {consignment.reference_number_ucr} declared for the whole "
         "consignment may not be repeated on goods items"
     )
-    for _, item in _houses_and_items(ctx):
+    for _, item in houses_and_items(ctx.message):
         yield from ctx.forbid(item, "reference_number_ucr", why, code=None)
 
 

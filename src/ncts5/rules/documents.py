@@ -16,7 +16,14 @@ from ncts5.checkdigits import iso6346_check_digit
 from ncts5.rules.context import Context, Outcome
 from ncts5.rules.declaration import FINAL, IE015, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import T1_ROAD
-from ncts5.rules.kit import EXPORT_DECLARATION, has_security_data, office_country, undecided
+from ncts5.rules.kit import (
+    EXPORT_DECLARATION,
+    any_in_list,
+    has_security_data,
+    houses_and_items,
+    office_country,
+    undecided,
+)
 
 if TYPE_CHECKING:
     from ncts5.messages.cc015c import (
@@ -24,7 +31,6 @@ if TYPE_CHECKING:
         ConsignmentItem,
         ConsignmentItemAdditionalReference,
         ConsignmentItemSupportingDocument,
-        HouseConsignment,
     )
 
 _HOUSE = "/CC015C/Consignment/HouseConsignment[1]"
@@ -49,26 +55,9 @@ def _items(m: CC015C) -> list[ConsignmentItem]:
     return m.consignment.house_consignment[0].consignment_item
 
 
-def _houses_and_items(msg: CC015C) -> Iterator[tuple[HouseConsignment, ConsignmentItem]]:
-    for house in msg.consignment.house_consignment:
-        for item in house.consignment_item:
-            yield house, item
-
-
 def _union_goods_item(msg: CC015C, item: ConsignmentItem) -> bool:
     """T2/T2F for the whole declaration, or for this goods item of a mixed (T) declaration."""
     return msg.transit_operation.declaration_type in _UNION_TYPES or item.declaration_type in _UNION_TYPES
-
-
-def _any_in_list(ctx: Context[CC015C], list_id: str, codes: Iterable[str]) -> bool | None:
-    """True if one code is in the list, False if none is, None if the list cannot decide one of them."""
-    unknown = False
-    for code in codes:
-        found = ctx.in_list(list_id, code)
-        if found:
-            return True
-        unknown = unknown or found is None
-    return None if unknown else False
 
 
 # ------------------------------------------------------------------------------------------- shared changes
@@ -115,7 +104,7 @@ def _c0035(ctx: Context[CC015C]) -> Iterator[Outcome]:
     if msg.consignment.previous_document:
         return
     country = office_country(msg.customs_office_of_departure.reference_number)
-    for _, item in _houses_and_items(msg):
+    for _, item in houses_and_items(msg):
         if item.previous_document or not _union_goods_item(msg, item):
             continue
         ctc = ctx.in_list("CL112", country)
@@ -194,7 +183,7 @@ def _r0020(ctx: Context[CC015C]) -> Iterator[Outcome]:
     msg = ctx.message
     country = office_country(msg.customs_office_of_departure.reference_number)
     consignment_types = [d.type for d in msg.consignment.previous_document]
-    for _, item in _houses_and_items(msg):
+    for _, item in houses_and_items(msg):
         if not _union_goods_item(msg, item):
             continue
         ctc = ctx.in_list("CL112", country)
@@ -204,7 +193,7 @@ def _r0020(ctx: Context[CC015C]) -> Iterator[Outcome]:
         if not ctc:
             continue
         types = consignment_types + [d.type for d in item.previous_document]
-        proven = _any_in_list(ctx, "CL178", types)
+        proven = any_in_list(ctx, "CL178", types)
         if proven is None:
             unknown = next(t for t in types if ctx.in_list("CL178", t) is None)
             yield ctx.unchecked(undecided("CL178", unknown), ctx.path(item, "previous_document"))
@@ -264,7 +253,7 @@ R0020 = Rule(
 
 
 def _c0298(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    for _, item in _houses_and_items(ctx.message):
+    for _, item in houses_and_items(ctx.message):
         for d in item.previous_document:
             unit = ctx.label(d, "measurement_unit_and_qualifier")
             if d.quantity is not None and d.measurement_unit_and_qualifier is None:
@@ -310,7 +299,7 @@ C0298 = Rule(
 
 
 def _b1000(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    for _, item in _houses_and_items(ctx.message):
+    for _, item in houses_and_items(ctx.message):
         exports = [i for i, d in enumerate(item.previous_document) if d.type == EXPORT_DECLARATION]
         for index in exports[1:]:
             text = (
@@ -352,7 +341,7 @@ B1000 = Rule(
 
 
 def _g0991(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    for house, item in _houses_and_items(ctx.message):
+    for house, item in houses_and_items(ctx.message):
         for d in item.previous_document:
             if d.type == EXPORT_DECLARATION:
                 text = (
@@ -503,7 +492,7 @@ R0416 = Rule(
 
 
 def _g0058(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    for _, item in _houses_and_items(ctx.message):
+    for _, item in houses_and_items(ctx.message):
         for d in item.previous_document:
             if d.type in _EXCISE_DOCUMENTS and d.goods_item_number is None:
                 text = (
@@ -563,7 +552,7 @@ def _arc_findings(
 
 
 def _item_additional_reference_arcs(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    for _, item in _houses_and_items(ctx.message):
+    for _, item in houses_and_items(ctx.message):
         yield from _arc_findings(ctx, item.additional_reference, "additional reference")
 
 
@@ -616,7 +605,7 @@ G0424 = Rule(
 
 
 def _g0414(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    for _, item in _houses_and_items(ctx.message):
+    for _, item in houses_and_items(ctx.message):
         yield from _arc_findings(ctx, item.supporting_document, "supporting document")
 
 
@@ -653,7 +642,7 @@ G0414 = Rule(
 
 
 def _c0015(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    for _, item in _houses_and_items(ctx.message):
+    for _, item in houses_and_items(ctx.message):
         for ref in item.additional_reference:
             if ref.reference_number is not None:
                 continue
@@ -688,7 +677,7 @@ C0015 = Rule(
 
 
 def _r0023(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    for _, item in _houses_and_items(ctx.message):
+    for _, item in houses_and_items(ctx.message):
         for ref in item.additional_reference:
             if ref.reference_number != "0":
                 continue
@@ -924,7 +913,7 @@ def _b1875(ctx: Context[CC015C]) -> Iterator[Outcome]:
         why = "the consignment already declares its transport charges"
     else:
         return
-    for _, item in _houses_and_items(ctx.message):
+    for _, item in houses_and_items(ctx.message):
         if item.transport_charges is not None:
             text = f"{why}: remove {ctx.label(item, 'transport_charges')} from the goods item"
             yield ctx.violation(item, "transport_charges", text)
@@ -977,7 +966,7 @@ def _b1896(ctx: Context[CC015C]) -> Iterator[Outcome]:
         return
     if ctx.message.consignment.reference_number_ucr is not None:
         return
-    items = [item for _, item in _houses_and_items(ctx.message)]
+    items = [item for _, item in houses_and_items(ctx.message)]
     if not items or any(i.reference_number_ucr is not None for i in items):
         return
     why = (

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from ncts5.rules.context import Context, Outcome
 from ncts5.rules.declaration import IE015, IE015_IE170, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
-from ncts5.rules.kit import EXPORT_DECLARATION, exports_followed_by_transit, office_country, undecided
+from ncts5.rules.kit import EXPORT_DECLARATION, exports_followed_by_transit, houses_and_items, office_country, undecided
 
 if TYPE_CHECKING:
-    from ncts5.messages.cc015c import CC015C, ConsignmentItem, HouseConsignment, Packaging
+    from ncts5.messages.cc015c import CC015C, ConsignmentItem, Packaging
 
 _HOUSE = "/CC015C/Consignment/HouseConsignment"
 _ITEM = f"{_HOUSE}[1]/ConsignmentItem"
@@ -26,12 +26,6 @@ _NEEDS_EXPORT = "needs the goods items of the related export declaration, which 
 def _items(m: CC015C) -> list[ConsignmentItem]:
     """The goods items of the first house consignment (the examples have one)."""
     return m.consignment.house_consignment[0].consignment_item
-
-
-def _houses_and_items(msg: CC015C) -> Iterator[tuple[HouseConsignment, ConsignmentItem]]:
-    for house in msg.consignment.house_consignment:
-        for item in house.consignment_item:
-            yield house, item
 
 
 def _second_house(goods_item_numbers: Sequence[int], declaration_numbers: Sequence[int]) -> Callable[[CC015C], None]:
@@ -72,7 +66,7 @@ def _numbering(ctx: Context[CC015C], items: Sequence[ConsignmentItem], field: st
 
 
 def _r0007(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    items = [item for _, item in _houses_and_items(ctx.message)]
+    items = [item for _, item in houses_and_items(ctx.message)]
     yield from _numbering(ctx, items, "declaration_goods_item_number", "the declaration")
 
 
@@ -178,7 +172,7 @@ G0005 = Rule(
 def _c0153(ctx: Context[CC015C]) -> Iterator[Outcome]:
     declaration_type = ctx.message.transit_operation.declaration_type
     tir = declaration_type == "TIR"
-    for house, item in _houses_and_items(ctx.message):
+    for house, item in houses_and_items(ctx.message):
         optional = tir and not exports_followed_by_transit(house)
         if not optional and item.commodity.commodity_code is None:
             why = "a TIR declaration after an export (N830)" if tir else f"a {declaration_type} declaration"
@@ -251,7 +245,7 @@ B1834 = Rule(
 def _c0821(ctx: Context[CC015C]) -> Iterator[Outcome]:
     codes = [
         item.commodity.commodity_code
-        for _, item in _houses_and_items(ctx.message)
+        for _, item in houses_and_items(ctx.message)
         if item.commodity.commodity_code is not None
         and item.commodity.commodity_code.combined_nomenclature_code is not None
     ]
@@ -347,7 +341,7 @@ G0300 = Rule(
 
 
 def _c0060(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    for _, item in _houses_and_items(ctx.message):
+    for _, item in houses_and_items(ctx.message):
         for p in item.packaging:
             kind = p.type_of_packages
             bulk = ctx.in_list("CL181", kind)
@@ -454,7 +448,7 @@ def _zero(p: Packaging) -> bool:
 
 
 def _r0219(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    for _, item in _houses_and_items(ctx.message):
+    for _, item in houses_and_items(ctx.message):
         zeros = [p.sequence_number for p in item.packaging if _zero(p)]
         if not zeros:
             continue
@@ -505,7 +499,7 @@ B1819 = Rule(
 
 
 def _r0220(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    for _, item in _houses_and_items(ctx.message):
+    for _, item in houses_and_items(ctx.message):
         if not any(_zero(p) for p in item.packaging):
             continue
         for p in item.packaging:

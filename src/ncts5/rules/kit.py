@@ -8,6 +8,7 @@ a fact that only one rule reads stays in that rule.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from ncts5.codelists.catalogue import import_hint
@@ -111,3 +112,21 @@ def stated(ctx: Context[Any], model: XmlModel, field: str) -> str:
     The number and name come from the field metadata (:meth:`Context.label`), never typed by hand.
     """
     return f"{ctx.label(model, field)} {getattr(model, field)}"
+
+
+def houses_and_items(msg: CC015C) -> Iterator[tuple[HouseConsignment, ConsignmentItem]]:
+    """Every goods item of an IE015 with the house consignment it belongs to, in document order."""
+    for house in msg.consignment.house_consignment:
+        for item in house.consignment_item:
+            yield house, item
+
+
+def any_in_list(ctx: Context[Any], list_id: str, codes: Iterable[str]) -> bool | None:
+    """True if one of *codes* is in the list, False if none is, None if the list cannot decide one of them."""
+    unknown = False
+    for code in codes:
+        found = ctx.in_list(list_id, code)
+        if found:
+            return True
+        unknown = unknown or found is None
+    return None if unknown else False

@@ -157,31 +157,46 @@ def _border_means(
     ident: str | None = "AB123CD",
     nationality: str | None = "DE",
     conveyance: str | None = None,
-) -> cc015c.ActiveBorderTransportMeans:
-    """An IE015 active border transport means (office at border: the T1 example's office of destination)."""
-    from ncts5.messages.cc015c import ActiveBorderTransportMeans
+) -> Callable[[], cc015c.ActiveBorderTransportMeans]:
+    """An IE015 active border transport means (office at border: the T1 example's office of destination).
 
-    return ActiveBorderTransportMeans(
-        sequence_number=seq,
-        customs_office_at_border_reference_number=office,
-        type_of_identification=type_,
-        identification_number=ident,
-        nationality=nationality,
-        conveyance_reference_number=conveyance,
-    )
+    Returned as a factory: cases are declared when the rules load, and building a model then would
+    load the models (and build their validators) before any message needs them.
+    """
+
+    def build() -> cc015c.ActiveBorderTransportMeans:
+        from ncts5.messages.cc015c import ActiveBorderTransportMeans
+
+        return ActiveBorderTransportMeans(
+            sequence_number=seq,
+            customs_office_at_border_reference_number=office,
+            type_of_identification=type_,
+            identification_number=ident,
+            nationality=nationality,
+            conveyance_reference_number=conveyance,
+        )
+
+    return build
 
 
-def _border_means_170(ident: str = "AB123CD", conveyance: str | None = None) -> cc170c.ActiveBorderTransportMeans:
-    from ncts5.messages.cc170c import ActiveBorderTransportMeans
+def _border_means_170(
+    ident: str = "AB123CD", conveyance: str | None = None
+) -> Callable[[], cc170c.ActiveBorderTransportMeans]:
+    """An IE170 active border transport means, as a factory (see :func:`_border_means`)."""
 
-    return ActiveBorderTransportMeans(
-        sequence_number=1,
-        customs_office_at_border_reference_number="NL000396",
-        type_of_identification="30",
-        identification_number=ident,
-        nationality="DE",
-        conveyance_reference_number=conveyance,
-    )
+    def build() -> cc170c.ActiveBorderTransportMeans:
+        from ncts5.messages.cc170c import ActiveBorderTransportMeans
+
+        return ActiveBorderTransportMeans(
+            sequence_number=1,
+            customs_office_at_border_reference_number="NL000396",
+            type_of_identification="30",
+            identification_number=ident,
+            nationality="DE",
+            conveyance_reference_number=conveyance,
+        )
+
+    return build
 
 
 def _inland_mode(mode: str | None) -> Callable[[CC015C], None]:
@@ -235,21 +250,25 @@ def _first_means_170(field: str, value: str) -> Callable[[CC170C], None]:
     return change
 
 
-def _border(*means: cc015c.ActiveBorderTransportMeans, mode: str | None = None) -> Callable[[CC015C], None]:
+def _border(
+    *means: Callable[[], cc015c.ActiveBorderTransportMeans], mode: str | None = None
+) -> Callable[[CC015C], None]:
     """The given active border transport means, with mode of transport at the border ``mode``."""
 
     def change(m: CC015C) -> None:
         m.consignment.mode_of_transport_at_the_border = mode
-        m.consignment.active_border_transport_means = list(means)
+        m.consignment.active_border_transport_means = [build() for build in means]
 
     change.__name__ = f"border_mode_{mode}_with_{len(means)}_border_means"
     return change
 
 
-def _border_170(means: cc170c.ActiveBorderTransportMeans, mode: str | None = None) -> Callable[[CC170C], None]:
+def _border_170(
+    means: Callable[[], cc170c.ActiveBorderTransportMeans], mode: str | None = None
+) -> Callable[[CC170C], None]:
     def change(m: CC170C) -> None:
         m.consignment.mode_of_transport_at_the_border = mode
-        m.consignment.active_border_transport_means = [means]
+        m.consignment.active_border_transport_means = [means()]
 
     change.__name__ = f"ie170_border_mode_{mode}_with_border_means"
     return change
