@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 XSD_DIR = SHARED / "xsd" / "p5-51.8.6"
+XSD_DIR_P6 = SHARED / "xsd" / "p6-60.4.16"
 SAMPLES = SHARED / "samples" / "hmrc-validator"
 REFERENCE = SHARED / "reference"
 
@@ -30,6 +31,18 @@ def xsd_schemas() -> dict[str, object]:
     return {
         "CC015C": xmlschema.XMLSchema11(str(XSD_DIR / "cc015c.xsd")),
         "CC170C": xmlschema.XMLSchema11(str(XSD_DIR / "cc170c.xsd")),
+    }
+
+
+@pytest.fixture(scope="session")
+def xsd_schemas_p6() -> dict[str, object]:
+    """The Phase 6 schemas (60.4.16), compiled once with xmlschema (XSD 1.1), keyed by message name."""
+    need_shared(XSD_DIR_P6)
+    import xmlschema
+
+    return {
+        "CC015C": xmlschema.XMLSchema11(str(XSD_DIR_P6 / "cc015c.xsd")),
+        "CC170C": xmlschema.XMLSchema11(str(XSD_DIR_P6 / "cc170c.xsd")),
     }
 
 

@@ -25,7 +25,7 @@ LINE = re.compile(
 )
 SUMMARY = re.compile(
     r"^(\d+) file\(s\): (\d+) valid, (\d+) invalid; (\d+) error\(s\), (\d+) warning\(s\)"
-    r"; (?:every rule checked|\d+ rule\(s\) not checked in \d+ file\(s\))$"
+    r"; (?:0 rule\(s\) not checked|\d+ rule\(s\) not checked in \d+ file\(s\))$"
 )
 #: The staleness warning: the packaged reference data is older than 90 days (see docs/codelists.md).
 STALE = re.compile(r"^warning: the reference data in use is \d+ days old")

@@ -22,7 +22,7 @@ PACKAGE = SRC / "ncts5"
 #: Bottom first. A module belongs to the first entry whose name it is or starts with (+ "."); the
 #: entry "ncts5" is the package's ``__init__`` alone.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("errors/report", ("ncts5.errors", "ncts5.report", "ncts5.checkdigits")),
+    ("errors/report", ("ncts5.errors", "ncts5.report", "ncts5.checkdigits", "ncts5.identifiers")),
     ("messages", ("ncts5.messages",)),
     ("codelists", ("ncts5.codelists",)),
     ("xml", ("ncts5.xml",)),

@@ -298,7 +298,7 @@ CASES = [
         None,
         "unknown attribute",
     ),
-    Case("PhaseID-not-in-the-enumeration", set_attribute(".", "PhaseID", "NCTS6"), "/CC015C/@PhaseID", None, "NCTS5.0"),
+    Case("PhaseID-not-in-the-enumeration", set_attribute(".", "PhaseID", "NCTS7"), "/CC015C/@PhaseID", None, "NCTS5.0"),
     # the same checks hold for IE170
     Case(
         "ie170-missing-LRN",

@@ -1,9 +1,14 @@
-"""Generate ncts5's message models from schema 51.8.6 and the DDNTA Q2 tables.
+"""Generate ncts5's message models, per NCTS release, from the official schemas and the DDNTA Q2 tables.
 
 Run from the repository root with ``../shared`` beside it::
 
-    python tools/generate_models.py            # rewrite src/ncts5/messages/{simple_types,cc015c,cc170c}.py
+    python tools/generate_models.py            # rewrite the models of every release
     python tools/generate_models.py --check    # fail if the committed files differ
+
+Release 5 (schema 51.8.6, DDNTA 5.15.2) is written to ``src/ncts5/messages/{simple_types,cc015c,cc170c}.py``,
+release 6 (schema 60.4.16, DDNTA 6.4.1) to ``src/ncts5/messages/p6/``.  Data element numbers come
+from ``tools/spec/data_elements.csv`` by XML path (one number per path, whatever the release) and,
+for the paths only Phase 6 has, from ``tools/spec/data_elements_p6.csv``.
 
 The XSDs are read, never copied: what they enforce is written out as pydantic
 models (structure, occurrences, facets), merged with the DDNTA tables (priority,
@@ -29,14 +34,48 @@ from pathlib import Path
 
 from lxml import etree
 
-from ncts5.messages.catalogue import MESSAGES
+from ncts5.messages.catalogue import RELEASES, MessageType, Release, messages
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-XSD_DIR = SHARED / "xsd" / "p5-51.8.6"
-TABLE_DIR = SHARED / "reference" / "ddnta-q2"
-DE_CSV = ROOT / "tools" / "spec" / "data_elements.csv"
-OUT_DIR = ROOT / "src" / "ncts5" / "messages"
+DE_CSVS = (ROOT / "tools" / "spec" / "data_elements.csv", ROOT / "tools" / "spec" / "data_elements_p6.csv")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one release's models come from and go to."""
+
+    release: Release
+    schema_version: str
+    ddnta_version: str
+    table_folder: str
+
+    @property
+    def entries(self) -> tuple[MessageType, ...]:
+        return messages(self.release)
+
+    @property
+    def xsd_dir(self) -> Path:
+        return SHARED / "xsd" / self.entries[0].xsd_folder
+
+    @property
+    def table_dir(self) -> Path:
+        return SHARED / "reference" / self.table_folder
+
+    @property
+    def out_dir(self) -> Path:
+        return ROOT / "src" / Path(*self.entries[0].package.split("."))
+
+    @property
+    def package(self) -> str:
+        return self.entries[0].package
+
+
+SOURCES: dict[Release, Source] = {
+    "5": Source("5", "51.8.6", "5.15.2", "ddnta-q2"),
+    "6": Source("6", "60.4.16", "6.4.1", "ddnta-q2-p6"),
+}
+assert set(SOURCES) == set(RELEASES)
 XS = "{http://www.w3.org/2001/XMLSchema}"
 BUILTINS = {
     "xs:string": ("string", "preserve"),
@@ -52,12 +91,14 @@ RESERVED = {"model_config", "model_fields", "copy", "dict", "json", "schema", "v
 
 # --------------------------------------------------------------------------- XSD reading
 class Schema:
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, entries: tuple[MessageType, ...]) -> None:
         self.complex: dict[str, etree._Element] = {}
         self.simple: dict[str, etree._Element] = {}
         self.groups: dict[str, etree._Element] = {}
         self.roots: dict[str, etree._Element] = {}
-        for name in ["ctypes.xsd", "htypes.xsd", "stypes.xsd", "tcl.xsd", *(m.xsd_file for m in MESSAGES)]:
+        # ermis-types.xsd: HMRC's extension of the Phase 6 set (an optional MRN in IE170's TransitOperation)
+        extra = ["ermis-types.xsd"] if (directory / "ermis-types.xsd").is_file() else []
+        for name in ["ctypes.xsd", "htypes.xsd", "stypes.xsd", "tcl.xsd", *extra, *(m.xsd_file for m in entries)]:
             tree = etree.parse(str(directory / name))
             for el in tree.getroot():
                 n = el.get("name")
@@ -91,6 +132,7 @@ class Node:
     codelist: str | None
     optionality: str | None
     attribute: bool = False
+    extension: bool = False  # added by a schema extension (ermis-types.xsd): no DDNTA table row
     children: list[Node] = field(default_factory=list)
     path: str = ""
     # filled from the DDNTA table and the data element CSV
@@ -144,6 +186,13 @@ def attribute_node(attr: etree._Element, path: str) -> Node:
 
 
 def sequence(schema: Schema, ctype: etree._Element, path: str) -> list[Node]:
+    extension = ctype.find(f"{XS}complexContent/{XS}extension")
+    if extension is not None:  # the base type's sequence, then the extension's elements
+        added = sequence(schema, extension, path)
+        for n in added:
+            n.extension = True
+            n.priority = n.optionality
+        return sequence(schema, schema.complex[extension.get("base")], path) + added
     out: list[Node] = []
     seq = ctype.find(f"{XS}sequence")
     if seq is None:
@@ -271,7 +320,7 @@ def norm(name: str) -> str:
 def merge_table(tree: Node, rows: list[Row]) -> list[str]:
     """Attach priority, code list and rule ids to the XSD nodes, walking both in document order."""
     problems: list[str] = []
-    nodes = [n for n in walk(tree) if not n.attribute]
+    nodes = [n for n in walk(tree) if not n.attribute and not n.extension]
     # the table's first row is MESSAGE (the root); the XSD's root is the message element itself
     if len(nodes) != len(rows):
         problems.append(f"{tree.xml_name}: {len(nodes)} XSD elements but {len(rows)} table rows")
@@ -285,10 +334,13 @@ def merge_table(tree: Node, rows: list[Row]) -> list[str]:
 
 
 def load_data_elements() -> dict[str, str]:
-    if not DE_CSV.exists():
-        return {}
-    with DE_CSV.open(encoding="utf-8") as fh:
-        return {row["xml_path"]: row["data_element"] for row in csv.DictReader(fh) if row["data_element"].strip()}
+    """Data element numbers by XML path, from every CSV (a path keeps its number across releases)."""
+    out: dict[str, str] = {}
+    for path in DE_CSVS:
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                out.update((r["xml_path"], r["data_element"]) for r in csv.DictReader(fh) if r["data_element"].strip())
+    return out
 
 
 # --------------------------------------------------------------------------- naming
@@ -354,7 +406,7 @@ def assign_class_names(tree: Node) -> list[Node]:
 # --------------------------------------------------------------------------- rendering
 HEADER = '''"""{title}
 
-Generated by ``tools/generate_models.py`` from schema 51.8.6 and DDNTA Q2 5.15.2;
+Generated by ``tools/generate_models.py`` from schema {schema} and DDNTA Q2 {ddnta};
 do not edit by hand.  Every field's :class:`~ncts5.messages.meta.Item` records its
 XML name, data element number, format, code list, priority and rule ids.
 """
@@ -454,12 +506,15 @@ def post_order(tree: Node, ordered: list[Node]) -> list[Node]:
     return out
 
 
-def render_message(tree: Node, ordered: list[Node], ie: str) -> str:
-    out = [HEADER.format(title=f"{tree.xml_name} ({ie}) data groups as pydantic models.")]
+def render_message(tree: Node, ordered: list[Node], ie: str, src: Source) -> str:
+    title = f"{tree.xml_name} ({ie}) data groups as pydantic models (NCTS Phase {src.release})."
+    out = [HEADER.format(title=title, schema=src.schema_version, ddnta=src.ddnta_version)]
     out.append("from __future__ import annotations\n")
     out.append("from typing import Annotated, ClassVar\n")
     out.append("from pydantic import Field\n")
-    out.append("from ncts5.messages import simple_types as st")
+    out.append(f"from {src.package} import simple_types as st")
+    if src.release != "5":
+        out.append("from ncts5.messages.catalogue import Release")
     out.append("from ncts5.messages.message import Message")
     out.append("from ncts5.messages.meta import Item, XmlModel, empty_list\n")
     names = ["    " + repr(n.class_name) + "," for n in ordered]
@@ -470,6 +525,8 @@ def render_message(tree: Node, ordered: list[Node], ie: str) -> str:
         out.append(class_doc(n, ""))
         if n is tree:
             out.append(f"\n    root_name: ClassVar[str] = {tree.xml_name!r}")
+            if src.release != "5":
+                out.append(f"    release: ClassVar[Release] = {src.release!r}")
         out.append("")
         seen: set[str] = set()
         for c in n.children:
@@ -495,9 +552,10 @@ def python_type(f: dict[str, object]) -> str:
     return PYTHON_TYPES[str(f["kind"])]
 
 
-def render_simple_types(schema: Schema, type_names: set[str]) -> str:
-    roots = " and ".join(m.root_name for m in MESSAGES)
-    out = [HEADER.format(title=f"The XSD simple types {roots} use, as annotated Python types.")]
+def render_simple_types(schema: Schema, type_names: set[str], src: Source) -> str:
+    roots = " and ".join(m.root_name for m in src.entries)
+    title = f"The XSD simple types {roots} use (NCTS Phase {src.release}), as annotated Python types."
+    out = [HEADER.format(title=title, schema=src.schema_version, ddnta=src.ddnta_version)]
     facets = {name: facets_of(schema, name) for name in sorted(type_names)}
     types = {name: python_type(f) for name, f in facets.items()}
     used = set(types.values())
@@ -514,42 +572,54 @@ def render_simple_types(schema: Schema, type_names: set[str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def generate() -> dict[Path, str]:
-    schema = Schema(XSD_DIR)
+def generate(src: Source) -> dict[Path, str]:
+    schema = Schema(src.xsd_dir, src.entries)
     de = load_data_elements()
     files: dict[Path, str] = {}
     simple: set[str] = set()
     problems: list[str] = []
-    for entry in MESSAGES:
+    for entry in src.entries:
         tree = message_tree(schema, entry.root_name)
-        problems += merge_table(tree, table_rows(TABLE_DIR / f"{entry.ie}_table.md"))
+        problems += merge_table(tree, table_rows(src.table_dir / f"{entry.ie}_table.md"))
         for n in walk(tree):
             n.data_element = de.get(n.path.replace("/@", "/"))
             if not n.complex:
                 simple.add(n.type_name)
         ordered = assign_class_names(tree)
-        files[OUT_DIR / f"{entry.module.rsplit('.', 1)[1]}.py"] = render_message(tree, ordered, entry.ie)
+        files[src.out_dir / f"{entry.module.rsplit('.', 1)[1]}.py"] = render_message(tree, ordered, entry.ie, src)
     if problems:
         print("\n".join(problems), file=sys.stderr)
         raise SystemExit(1)
-    files[OUT_DIR / "simple_types.py"] = render_simple_types(schema, simple)
+    files[src.out_dir / "simple_types.py"] = render_simple_types(schema, simple, src)
+    if src.release != "5":
+        files[src.out_dir / "__init__.py"] = PACKAGE_DOC.format(release=src.release, schema=src.schema_version)
     return files
+
+
+PACKAGE_DOC = '''"""NCTS Phase {release} message models (schema {schema}), generated by ``tools/generate_models.py``.
+
+Loaded only when a Phase {release} message is read or built (see :mod:`ncts5.messages.catalogue`).
+"""
+'''
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="fail if the generated files are out of date")
     args = parser.parse_args()
-    if not XSD_DIR.is_dir():
-        print(f"schema folder not found: {XSD_DIR}", file=sys.stderr)
-        return 2
-    files = generate()
+    files: dict[Path, str] = {}
+    for src in SOURCES.values():
+        if not src.xsd_dir.is_dir():
+            print(f"schema folder not found: {src.xsd_dir}", file=sys.stderr)
+            return 2
+        files.update(generate(src))
     stale = [p for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
     if args.check:
         for p in stale:
             print(f"out of date: {p.relative_to(ROOT)}", file=sys.stderr)
         return 1 if stale else 0
     for p, text in files.items():
+        p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text, encoding="utf-8")
         print(f"wrote {p.relative_to(ROOT)}")
     return 0

@@ -27,8 +27,8 @@ from ncts5.xml.parsing import DEFAULT_MAX_BYTES, Source
 if TYPE_CHECKING:
     # Type checkers need the message classes by name; at run time __getattr__ loads them from the
     # catalogue on first use (tests/test_message_catalogue.py keeps both equal to the catalogue).
-    from ncts5 import codelists, rules
-    from ncts5.messages.catalogue import AnyMessage
+    from ncts5 import codelists, identifiers, rules
+    from ncts5.messages.catalogue import AnyMessage, AnyP6Message, Release
     from ncts5.messages.cc015c import CC015C
     from ncts5.messages.cc170c import CC170C
 
@@ -47,6 +47,7 @@ __all__ = [
     "__version__",
     "codelists",
     "from_xml",
+    "identifiers",
     "is_valid",
     "iter_findings",
     "rules",
@@ -54,22 +55,28 @@ __all__ = [
 ]
 
 
-def from_xml(data: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AnyMessage:
+def from_xml(
+    data: Source, *, release: Release | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> AnyMessage | AnyP6Message:
     """Read a message (an IE015 ``CC015C`` or an IE170 ``CC170C``) from bytes, XML text or a path.
 
-    Raises :class:`ParseError` for input that is not a readable NCTS message and
-    :class:`SchemaError` listing every schema problem with its XML path.
+    The root's PhaseID chooses the models (``NCTS6``: Phase 6, ``ncts5.messages.p6``; otherwise
+    Phase 5) unless ``release`` (``"5"`` or ``"6"``) forces them; a PhaseID that contradicts a
+    forced release is a schema problem.  Raises :class:`ParseError` for input that is not a
+    readable NCTS message and :class:`SchemaError` listing every schema problem with its XML path.
     """
     from ncts5.xml.reader import from_xml as read
 
-    return cast("AnyMessage", read(data, max_bytes=max_bytes))
+    if release is not None and release not in ("5", "6"):
+        raise ValueError(f"release must be '5' or '6', not {release!r}")
+    return cast("AnyMessage | AnyP6Message", read(data, release=release, max_bytes=max_bytes))
 
 
 def __getattr__(name: str) -> Any:
     entry = BY_ROOT_NAME.get(name)
     if entry is not None:
         return entry.model()
-    if name in ("codelists", "rules"):
+    if name in ("codelists", "identifiers", "rules"):
         import importlib
 
         return importlib.import_module(f"ncts5.{name}")

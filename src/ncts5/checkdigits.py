@@ -1,9 +1,10 @@
 """Check digits of the identifiers transit declarations carry, computed in one place.
 
 MRNs, GRNs and container numbers end with an ISO 6346 check digit (DDNTA rule R0028: "the check
-digit must follow the ISO 6346 standard"); IMO ship numbers end with their own.  The rules that
-check these identifiers and :mod:`ncts5.testing`, which draws identifiers with correct digits, both
-use this module, so a checker and a generator can never disagree.  It depends on nothing else in
+digit must follow the ISO 6346 standard"); IMO ship numbers end with their own.
+:mod:`ncts5.identifiers` (which the rules call to check these identifiers) and :mod:`ncts5.testing`,
+which draws identifiers with correct digits, both use this module, so a checker and a generator can
+never disagree.  It depends on nothing else in
 ncts5.
 """
 

@@ -67,6 +67,8 @@ class Report:
     not_checked: list[NotChecked] = field(default_factory=list)
     phase: str = "final"
     source: str | None = None
+    release: str = "5"
+    """The NCTS release the message was read under: ``"5"`` or ``"6"``."""
 
     @property
     def ok(self) -> bool:
@@ -100,6 +102,7 @@ class Report:
             "valid": self.ok,
             "complete": self.complete,
             "phase": self.phase,
+            "release": self.release,
             "findings": [f.to_dict() for f in self.findings],
             "not_checked": [n.to_dict() for n in self.not_checked],
         }

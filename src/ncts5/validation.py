@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ncts5.errors import ParseError, SchemaError
-from ncts5.messages.catalogue import message_class
+from ncts5.messages.catalogue import Release, message_class
 from ncts5.messages.message import Message
 from ncts5.report import Finding, Report
 from ncts5.xml.parsing import DEFAULT_MAX_BYTES, Source, parse, read_source, root_name
@@ -44,6 +44,7 @@ def validate(
     codelists: bool = True,
     xsd: XsdValidator | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    release: Release | None = None,
 ) -> Report:
     """Validate a message (a model, XML bytes or text, or a file path) and report every finding.
 
@@ -53,9 +54,16 @@ def validate(
     ``disable``/``warn`` switch rules off or downgrade them; ``profile`` names a
     packaged profile or a profile file.  ``xsd`` adds a check against an
     official XSD folder (see :class:`ncts5.xml.xsd.XsdValidator`).
+    ``release`` (``"5"`` or ``"6"``) reads XML under that release's schema; by default the root's
+    PhaseID decides (``NCTS6`` → 6, otherwise 5), and a PhaseID contradicting a forced release is
+    a ``SCHEMA`` finding.  A model is validated under its own release.  Phase 6 rules are not
+    implemented yet: a Phase 6 message lists every rule of its table as not checked.
     """
     from ncts5.rules.engine import resolve_options, run
-    from ncts5.xml.reader import build
+    from ncts5.xml.reader import build, release_of
+
+    if release is not None and release not in ("5", "6"):
+        raise ValueError(f"release must be '5' or '6', not {release!r}")
 
     disable, warn = tuple(disable), tuple(warn)  # read twice below: an iterator would be empty the second time
     options = resolve_options(
@@ -72,6 +80,7 @@ def validate(
     if isinstance(message_or_xml, Message):
         message: Message | None = message_or_xml
         name: str = message_or_xml.root_name
+        read_as: str = message_or_xml.release
         try:
             # warnings=False: a field the caller set to a wrong type is reported below, not as a serializer warning
             data = message_or_xml.model_dump(round_trip=True, warnings=False)
@@ -84,23 +93,24 @@ def validate(
             if not isinstance(exc, ValidationError):
                 raise
             problems = problems_from_validation(type(message_or_xml), message_or_xml.root_name, exc)
-            return Report(name, _schema_findings(SchemaError(problems)), phase=options.phase)
+            return Report(name, _schema_findings(SchemaError(problems)), phase=options.phase, release=read_as)
     else:
         try:
             raw, source = read_source(message_or_xml, max_bytes=max_bytes)
             root = parse(raw, source=source)
             name = root_name(root, source=source)
         except ParseError as exc:
-            return Report(None, [_parse_finding(exc)], phase=options.phase, source=source)
+            return Report(None, [_parse_finding(exc)], phase=options.phase, source=source, release=release or "5")
+        read_as = release_of(root, release)
         try:
-            message = build(message_class(name), root, source=source)
+            message = build(message_class(name, read_as), root, source=source)
         except SchemaError as exc:
             findings = _schema_findings(exc)
             if xsd is not None:
                 findings += xsd.findings(raw, name)
             from ncts5.rules.engine import sort_findings
 
-            return Report(name, sort_findings(findings), phase=options.phase, source=source)
+            return Report(name, sort_findings(findings), phase=options.phase, source=source, release=read_as)
         # The element tree takes several times the document's size and the models hold none of it:
         # let it (and the bytes, unless the XSD check needs them) go before the rules run.
         del root
@@ -126,7 +136,7 @@ def validate(
     findings, unchecked = result.findings, result.not_checked
     if xsd is not None:
         findings = xsd.findings(raw if raw is not None else message.to_xml(), name) + findings
-    return Report(name, findings, unchecked, phase=options.phase, source=source)
+    return Report(name, findings, unchecked, phase=options.phase, source=source, release=read_as)
 
 
 def iter_findings(message_or_xml: Message | Source, **options: object) -> Iterator[Finding]:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Self-check for tools/spec/data_elements.csv.
+"""Self-check for tools/spec/data_elements.csv (and, with ``--release 6``, data_elements_p6.csv).
 
 Walks the CC015C and CC170C schemas (NCTS P5, 51.8.6) and compares the element
 paths they define with the rows of data_elements.csv. Fails (exit 1) and lists
@@ -9,6 +9,11 @@ the offending paths when
 * a path appears twice, or the rows are not in XSD document order;
 * a data_element is neither empty nor of the form ``NN NN NNN NNN``;
 * a name differs from the XSD ``description`` annotation (the root has none).
+
+With ``--release 6`` the Phase 6 schemas (60.4.16) are walked instead: a path keeps its data
+element number across releases, so every Phase 6 path must have a row in data_elements.csv (the
+same path in Phase 5) or in data_elements_p6.csv (paths only Phase 6 has, in XSD document order,
+named as the 60.4.16 schema names them); a row of data_elements_p6.csv must not repeat a Phase 5 path.
 
 Exit 2 means the check could not run (schemas or ``xmlschema`` missing).
 
@@ -29,6 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 DEFAULT_XSD_DIR = ROOT.parent / "shared" / "xsd" / "p5-51.8.6"
+P6_XSD_DIR = ROOT.parent / "shared" / "xsd" / "p6-60.4.16"
 MESSAGES = ("CC015C", "CC170C")
 HEADER = ["message", "xml_path", "data_element", "name"]
 NUMBER = re.compile(r"^\d{2} \d{2} \d{3} \d{3}$")
@@ -63,14 +69,53 @@ def xsd_paths(xsd_dir: Path, message: str) -> list[tuple[str, str | None]]:
     return paths
 
 
-def check(csv_file: Path, xsd_dir: Path) -> list[str]:
-    problems: list[str] = []
+def _rows(csv_file: Path) -> tuple[list[list[str]] | None, list[str]]:
     with csv_file.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
         if header != HEADER:
-            return [f"header is {header!r}, expected {HEADER!r}"]
-        rows = list(reader)
+            return None, [f"{csv_file.name}: header is {header!r}, expected {HEADER!r}"]
+        return list(reader), []
+
+
+def check_release6(p5_csv: Path, p6_csv: Path, xsd_dir: Path) -> list[str]:
+    """Problems of the Phase 6 data element numbers: Phase 5 rows by path, plus the Phase 6 additions."""
+    p5_rows, problems = _rows(p5_csv)
+    p6_rows, more = _rows(p6_csv)
+    if p5_rows is None or p6_rows is None:
+        return problems + more
+    p5_paths = {row[1] for row in p5_rows if len(row) == 4}
+    for line, row in enumerate(p6_rows, start=2):
+        if len(row) != 4:
+            problems.append(f"{p6_csv.name} line {line}: {len(row)} fields instead of 4: {row!r}")
+        elif row[2] and not NUMBER.match(row[2]):
+            problems.append(f"{p6_csv.name} line {line}: malformed data element {row[2]!r} for {row[1]}")
+    added = [row for row in p6_rows if len(row) == 4]
+    for message in MESSAGES:
+        expected = xsd_paths(xsd_dir, message)
+        described = dict(expected)
+        mine = [row for row in added if row[0] == message]
+        for _, path, _, name in mine:
+            if path in p5_paths:
+                problems.append(f"{message}: {path} is a Phase 5 path: its number belongs in data_elements.csv")
+            elif path not in described:
+                problems.append(f"{message}: CSV path not in the Phase 6 XSD: {path}")
+            elif name != described[path]:
+                problems.append(f"{message}: name {name!r} for {path} differs from XSD {described[path]!r}")
+        new_paths = [p for p, _ in expected if p not in p5_paths]
+        if [row[1] for row in mine if row[1] in described] != new_paths:
+            missing = [p for p in new_paths if p not in {row[1] for row in mine}]
+            problems += [f"{message}: Phase 6 XSD path missing from {p6_csv.name}: {p}" for p in missing]
+            if not missing:
+                problems.append(f"{message}: rows of {p6_csv.name} not in XSD document order")
+    return problems
+
+
+def check(csv_file: Path, xsd_dir: Path) -> list[str]:
+    problems: list[str] = []
+    rows, header_problems = _rows(csv_file)
+    if rows is None:
+        return [p.split(": ", 1)[1] for p in header_problems]
 
     by_message: dict[str, list[list[str]]] = {m: [] for m in MESSAGES}
     for line, row in enumerate(rows, start=2):
@@ -118,7 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--xsd-dir", type=Path, default=Path(os.environ.get("NCTS5_XSD_DIR", DEFAULT_XSD_DIR)))
     parser.add_argument("--csv", type=Path, default=HERE / "data_elements.csv")
+    parser.add_argument("--release", choices=("5", "6"), default="5", help="the schemas to check against")
+    parser.add_argument("--p6-csv", type=Path, default=HERE / "data_elements_p6.csv")
     args = parser.parse_args(argv)
+    if args.release == "6" and "NCTS5_XSD_DIR" not in os.environ and args.xsd_dir == DEFAULT_XSD_DIR:
+        args.xsd_dir = P6_XSD_DIR
 
     if not all((args.xsd_dir / f"{m.lower()}.xsd").is_file() for m in MESSAGES):
         print(f"cannot check: schemas not found in {args.xsd_dir}", file=sys.stderr)
@@ -129,7 +178,13 @@ def main(argv: list[str] | None = None) -> int:
         print("cannot check: the 'xmlschema' package is not installed", file=sys.stderr)
         return 2
 
-    problems = check(args.csv, args.xsd_dir)
+    if args.release == "6":
+        problems = check_release6(args.csv, args.p6_csv, args.xsd_dir)
+        if not problems:
+            print(f"OK: every CC015C and CC170C path of {args.xsd_dir} has its row")
+            return 0
+    else:
+        problems = check(args.csv, args.xsd_dir)
     if problems:
         print(f"{len(problems)} problem(s) in {args.csv}:")
         for problem in problems:

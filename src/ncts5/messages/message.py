@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from pydantic import PrivateAttr
 
+from ncts5.messages.catalogue import DEFAULT_RELEASE, Release
 from ncts5.messages.meta import XmlModel
 from ncts5.messages.xml_writer import write
 
@@ -14,6 +15,8 @@ class Message(XmlModel):
     """A whole NCTS message: knows its XML root name and writes itself as XML."""
 
     root_name: ClassVar[str] = ""
+    release: ClassVar[Release] = DEFAULT_RELEASE
+    """The NCTS release whose schema the model follows (Phase 6 models say ``"6"``)."""
     # xsi:schemaLocation and friends on the root: kept so a round trip loses nothing.
     _xml_extra_attributes: dict[str, str] = PrivateAttr(default_factory=dict)
 

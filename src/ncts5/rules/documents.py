@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ncts5.checkdigits import iso6346_check_digit
+from ncts5.identifiers import InvalidChecksum, InvalidIdentifier, mrn
 from ncts5.rules.context import Context, Outcome
 from ncts5.rules.declaration import FINAL, IE015, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import T1_ROAD
@@ -43,8 +43,6 @@ _UNION_TYPES = ("T2", "T2F")
 _EXCISE_DOCUMENTS = ("C651", "C658")
 #: Administrative reference code of an e-AD: year, Member State, 16 letters/digits, check digit.
 _ARC = re.compile(r"[0-9]{2}[A-Z]{2}[A-Z0-9]{16}[0-9]")
-#: Movement reference number: year, country, 13 letters/digits (the last one the procedure letter), check digit.
-_MRN = re.compile(r"[0-9]{2}[A-Z]{2}[A-Z0-9]{13}[0-9]")
 
 _ARC_EXAMPLE = "24DEA1B2C3D4E5F6G7H83"
 _EXPORT_MRN = "26DE000000000123E0"  # check digit 0 (ISO 6346)
@@ -444,17 +442,28 @@ G0026 = Rule(
 # ------------------------------------------------------------------------------------------- R0416
 
 
+def _export_mrn_problem(ref: str) -> str | None:
+    """What keeps ``ref``, as written, from being an export MRN (checked by :mod:`ncts5.identifiers.mrn`)."""
+    if mrn.compact(ref) != ref:
+        return "is not an MRN (18 capital letters or digits, without spaces or separators)"
+    try:
+        mrn.validate(ref, countries=False)  # as before: customs know the country; skip loading pycountry
+    except InvalidChecksum as e:
+        if ref[16] in "ABE":
+            return f"has a wrong check digit: {e}"
+    except InvalidIdentifier as e:
+        return f"is not an MRN (year, country code, 12 letters or digits, procedure letter, check digit): {e}"
+    if ref[16] not in "ABE":
+        return f"is not an export MRN (its 17th character is {ref[16]}, not A, B or E)"
+    return None
+
+
 def _r0416(ctx: Context[CC015C]) -> Iterator[Outcome]:
     for house in ctx.message.consignment.house_consignment:
         for d in house.previous_document:
             ref = d.reference_number
-            if not _MRN.fullmatch(ref):
-                problem = "is not an MRN (18 characters: year, country code, 13 letters or digits, check digit)"
-            elif ref[16] not in "ABE":
-                problem = f"is not an export MRN (its 17th character is {ref[16]}, not A, B or E)"
-            elif ref[17] != iso6346_check_digit(ref[:17]):
-                problem = f"has a wrong check digit ({ref[17]} instead of {iso6346_check_digit(ref[:17])})"
-            else:
+            problem = _export_mrn_problem(ref)
+            if problem is None:
                 continue
             label = ctx.label(d, "reference_number")
             yield ctx.violation(d, "reference_number", f"{label} {problem}: give the MRN of the export declaration")

@@ -185,9 +185,10 @@ class RuleSet:
     def in_scope(self, cls: type[Message], phase: Phase) -> list[Rule]:
         """Every rule of this message's table that applies in ``phase`` (checks or not), suspensions aside."""
         in_table: Mapping[str, object] | None = None
+        release = f"P{cls.release}"  # a rule runs only on messages of the releases it belongs to
         out = []
         for r in self.rules.values():
-            if phase not in r.phases or r.id in self.suspended(phase):
+            if phase not in r.phases or r.id in self.suspended(phase) or release not in r.releases:
                 continue
             if r.messages:
                 applies = cls.root_name in r.messages

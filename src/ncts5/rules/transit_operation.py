@@ -6,11 +6,11 @@ its example cases just above it (see :mod:`ncts5.rules.declaration`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ncts5.identifiers import tir_carnet
 from ncts5.rules.context import Context, Outcome
 from ncts5.rules.declaration import IE015, IE015_IE170, Fires, Rule, Silent, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
@@ -101,16 +101,14 @@ C0411 = Rule(
 
 # ------------------------------------------------------------------------------------------- R0990
 
-#: TIR carnet numbers of the IRU series that NCTS accepts in R0990: two letters of which one is
-#: "X", then a serial number from 25 000 000 upwards (eight or nine digits) - 10 or 11 characters.
-#: The schema also admits the old purely numeric series (1 to 25 000 000); R0990 does not.
-_TIR_CARNET = re.compile(r"(X[A-Z]|[A-Z]X)(2[5-9]|[3-9][0-9]|[1-9][0-9]{2})[0-9]{6}")
+# TIR carnet numbers of the IRU series that NCTS accepts in R0990 (two letters of which one is "X",
+# then a serial number from 25 000 000 upwards): ncts5.identifiers.tir_carnet, applied as written.
 
 
 def _r0990(ctx: Context[CC015C]) -> Iterator[Outcome]:
     op = ctx.message.transit_operation
     number = op.tir_carnet_number
-    if number is not None and not _TIR_CARNET.fullmatch(number):
+    if number is not None and (tir_carnet.compact(number) != number or not tir_carnet.is_valid(number)):
         yield ctx.violation(
             op,
             "tir_carnet_number",

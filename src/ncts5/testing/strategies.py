@@ -2,26 +2,53 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Literal, overload
+
 from hypothesis import strategies as st
 
-from ncts5.messages.cc015c import CC015C
-from ncts5.messages.cc170c import CC170C
+from ncts5.messages.catalogue import Release, message_class
 from ncts5.testing.declaration import declarations
 from ncts5.testing.schema import schema_valid
+
+if TYPE_CHECKING:
+    from ncts5.messages.cc015c import CC015C
+    from ncts5.messages.cc170c import CC170C
+    from ncts5.messages.message import Message
+    from ncts5.messages.p6.cc015c import CC015C as P6CC015C
+    from ncts5.messages.p6.cc170c import CC170C as P6CC170C
 
 __all__ = ["cc015c", "cc170c", "valid_declarations"]
 
 
-def cc015c(*, max_items: int = 1) -> st.SearchStrategy[CC015C]:
-    """Arbitrary schema-valid IE015 declarations (not necessarily rule-valid)."""
-    strategy: st.SearchStrategy[CC015C] = schema_valid(CC015C, max_items=max_items)
-    return strategy
+def _with_phase_id(message: Message) -> Message:
+    """A Phase 6 message names its release (``NCTS6``): without it a reader takes it for Phase 5."""
+    return message.model_copy(update={"phase_id": "NCTS6"})
 
 
-def cc170c(*, max_items: int = 1) -> st.SearchStrategy[CC170C]:
-    """Arbitrary schema-valid IE170 presentation notifications."""
-    strategy: st.SearchStrategy[CC170C] = schema_valid(CC170C, max_items=max_items)
-    return strategy
+def _messages(root_name: str, max_items: int, release: Release) -> st.SearchStrategy[Any]:
+    strategy: st.SearchStrategy[Any] = schema_valid(message_class(root_name, release), max_items=max_items)
+    return strategy if release == "5" else strategy.map(_with_phase_id)
+
+
+@overload
+def cc015c(*, max_items: int = 1, release: Literal["5"] = "5") -> st.SearchStrategy[CC015C]: ...
+@overload
+def cc015c(*, max_items: int = 1, release: Literal["6"]) -> st.SearchStrategy[P6CC015C]: ...
+def cc015c(*, max_items: int = 1, release: Release = "5") -> st.SearchStrategy[Any]:
+    """Arbitrary schema-valid IE015 declarations (not necessarily rule-valid): 51.8.6, or 60.4.16 with ``release="6"``.
+
+    Phase 6 messages carry ``PhaseID="NCTS6"``, so :func:`ncts5.from_xml` reads them back as Phase 6.
+    """
+    return _messages("CC015C", max_items, release)
+
+
+@overload
+def cc170c(*, max_items: int = 1, release: Literal["5"] = "5") -> st.SearchStrategy[CC170C]: ...
+@overload
+def cc170c(*, max_items: int = 1, release: Literal["6"]) -> st.SearchStrategy[P6CC170C]: ...
+def cc170c(*, max_items: int = 1, release: Release = "5") -> st.SearchStrategy[Any]:
+    """Arbitrary schema-valid IE170 presentation notifications (Phase 5, or Phase 6 with ``release="6"``)."""
+    return _messages("CC170C", max_items, release)
 
 
 def valid_declarations(*, phase: str = "final") -> st.SearchStrategy[CC015C]:

@@ -17,7 +17,8 @@ from lxml import etree
 from pydantic import ValidationError
 
 from ncts5.errors import SchemaError, SchemaProblem
-from ncts5.messages.catalogue import message_class
+from ncts5.messages.catalogue import Release, message_class, release_of_phase_id
+from ncts5.messages.facets import Facets
 from ncts5.messages.message import Message
 from ncts5.messages.meta import Child, XmlModel
 from ncts5.xml.parsing import DEFAULT_MAX_BYTES, Source, parse, read_source, root_name
@@ -48,7 +49,7 @@ class _Slot:
         self.model = child.model
         facets = child.facets
         # Leaf values repeat a lot in real declarations: each simple type's verdicts are cached per text.
-        self.cache: dict[str, tuple[bool, Any]] = {} if facets is None else _VERDICTS.setdefault(facets.name, {})
+        self.cache: dict[str, tuple[bool, Any]] = {} if facets is None else _VERDICTS.setdefault(facets, {})
         self.validate = None if facets is None else facets.validate
 
     def path(self, parent: str, n: int) -> str:
@@ -67,7 +68,9 @@ class _Plan:
         self.required = tuple(c for c in elements if c.item.min_occurs)
 
 
-_VERDICTS: dict[str, dict[str, tuple[bool, Any]]] = {}
+# Keyed by the facets themselves, not the type's name: a name can mean other facets in another
+# release (Phase 6's phaseIDtype also allows NCTS6).
+_VERDICTS: dict[Facets, dict[str, tuple[bool, Any]]] = {}
 _PLANS: dict[type[XmlModel], _Plan] = {}
 
 
@@ -188,7 +191,7 @@ class _Walk:
         """The validated value of an attribute at ``path`` (None after reporting a problem)."""
         facets = child.facets
         assert facets is not None
-        ok, result = _checked(_VERDICTS.setdefault(facets.name, {}), facets.validate, text)
+        ok, result = _checked(_VERDICTS.setdefault(facets, {}), facets.validate, text)
         if not ok:
             self.problem(path, result, child, text)
             return None
@@ -252,9 +255,37 @@ def problems_from_validation(cls: type[XmlModel], root: str, exc: ValidationErro
     return out
 
 
+def release_of(root: etree._Element, release: Release | None = None) -> Release:
+    """The release to read ``root`` under: ``release`` when given, else the one its PhaseID names."""
+    return release if release is not None else release_of_phase_id(root.get("PhaseID"))
+
+
+def _contradiction(root: etree._Element, cls: type[Message]) -> SchemaProblem | None:
+    """A problem when the root's PhaseID names another release than the model's (a forced release)."""
+    phase_id = root.get("PhaseID")
+    if phase_id is None:
+        return None
+    named = release_of_phase_id(phase_id)
+    if named == cls.release:
+        return None
+    return SchemaProblem(
+        f"/{cls.root_name}/@PhaseID",
+        f"PhaseID {phase_id.strip()} is a Phase {named} message, read here as Phase {cls.release}: "
+        f"read it with release {named} or drop --release",
+        None,
+        phase_id,
+    )
+
+
 def build(cls: type[Message], root: etree._Element, *, source: str | None = None) -> Message:
-    """Build a message model from its root element; raise SchemaError listing every problem."""
+    """Build a message model from its root element; raise SchemaError listing every problem.
+
+    A PhaseID naming another release than ``cls``'s (the caller forced the release) is a problem too.
+    """
     walk = _Walk()
+    contradiction = _contradiction(root, cls)
+    if contradiction is not None:
+        walk.problems.append(contradiction)
     message = walk.element(root, cls, f"/{cls.root_name}")
     if walk.unlisted:
         more = f"{walk.unlisted} more schema problem(s) not listed: ncts5 lists the first {MAX_PROBLEMS}"
@@ -267,15 +298,17 @@ def build(cls: type[Message], root: etree._Element, *, source: str | None = None
     return message
 
 
-def from_xml(data: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Message:
+def from_xml(data: Source, *, release: Release | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Message:
     """Read any message of the catalogue (:mod:`ncts5.messages.catalogue`) from bytes, XML text or a file path.
 
+    The release (Phase 5 or 6 models) is ``release`` when given, else the one the root's PhaseID names.
     Raises :class:`~ncts5.errors.ParseError` when the input is not a readable NCTS
     message and :class:`~ncts5.errors.SchemaError` listing every schema problem.
     """
     raw, source = read_source(data, max_bytes=max_bytes)
     root = parse(raw, source=source)
-    return build(message_class(root_name(root, source=source)), root, source=source)
+    name = root_name(root, source=source)
+    return build(message_class(name, release_of(root, release)), root, source=source)
 
 
-__all__ = ["build", "from_xml", "problems_from_validation"]
+__all__ = ["build", "from_xml", "problems_from_validation", "release_of"]
