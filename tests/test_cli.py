@@ -19,9 +19,11 @@ from tests.conftest import EXAMPLES, ROOT, SAMPLES, XSD_DIR, need_shared
 
 T1 = EXAMPLES / "t1-road.xml"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.xml"))
-#: ``FILE:PATH: RULE message`` (a warning says so after the rule id)
+#: ``FILE:LINE: PATH: RULE message``, ``FILE:PATH: RULE message`` when the line is unknown, ``FILE:LINE: PARSE
+#: message`` (a warning says so after the rule id)
 LINE = re.compile(
-    r"^(?P<file>.+?):(?P<path>/\S*|line \d+): (?P<rule>[A-Z]+[0-9]*)(?P<warning> \(warning\))? (?P<message>.+)$"
+    r"^(?P<file>.+?):(?:(?P<line>\d+): )?(?:(?P<path>/\S*): )?(?P<rule>[A-Z]+[0-9]*)(?P<warning> \(warning\))?"
+    r" (?P<message>.+)$"
 )
 SUMMARY = re.compile(
     r"^(\d+) file\(s\): (\d+) valid, (\d+) invalid; (\d+) error\(s\), (\d+) warning\(s\)"
@@ -29,7 +31,7 @@ SUMMARY = re.compile(
 )
 #: The staleness warning: the packaged reference data is older than 90 days (see docs/codelists.md).
 STALE = re.compile(r"^warning: the reference data in use is \d+ days old")
-FINDING_KEYS = {"rule", "severity", "path", "data_element", "message", "error_code", "value"}
+FINDING_KEYS = {"rule", "severity", "path", "data_element", "message", "error_code", "value", "line", "column"}
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -84,7 +86,6 @@ def test_valid_examples_exit_0(capsys):
 
 def test_invalid_or_unreadable_files_exit_1(capsys, schema_broken, tmp_path):
     assert run(capsys, "validate", str(schema_broken))[0] == 1
-    assert run(capsys, "validate", str(tmp_path / "missing.xml"))[0] == 1
     not_xml = tmp_path / "notes.xml"
     not_xml.write_text("just words")
     assert run(capsys, "validate", str(not_xml))[0] == 1
@@ -159,8 +160,9 @@ def test_quiet_prints_errors_and_the_summary_only(capsys, four_vehicles):
 
 
 def test_json_format_shape(capsys, schema_broken, tmp_path):
-    missing = tmp_path / "missing.xml"
-    code, out, _ = run(capsys, "validate", "--format", "json", str(T1), str(schema_broken), str(missing))
+    unreadable_file = tmp_path / "notes.xml"
+    unreadable_file.write_text("just words")
+    code, out, _ = run(capsys, "validate", "--format", "json", str(T1), str(schema_broken), str(unreadable_file))
     assert code == 1
     results = json.loads(out)
     assert isinstance(results, list) and len(results) == 3
@@ -351,15 +353,26 @@ def test_real_process_exit_codes_without_tracebacks(tmp_path, schema_broken):
 
     garbage = tmp_path / "garbage.xml"
     garbage.write_bytes(bytes(range(256)))
-    done = _ncts5(
-        "validate", "--format", "json", str(schema_broken), str(garbage), str(tmp_path / "no.xml"), cwd=tmp_path
-    )
+    done = _ncts5("validate", "--format", "json", str(schema_broken), str(garbage), cwd=tmp_path)
     assert done.returncode == 1, done.stderr
-    assert [r["valid"] for r in json.loads(done.stdout)] == [False, False, False]
+    assert [r["valid"] for r in json.loads(done.stdout)] == [False, False]
     assert all(STALE.match(line) for line in done.stderr.splitlines())
+    # a path naming no file is a usage error, like an empty glob: nothing is validated
+    done = _ncts5("validate", str(schema_broken), str(tmp_path / "no.xml"), cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert "no.xml: no such file" in done.stderr
 
     for args in (["validate", "--phase", "bogus", str(T1)], []):
         done = _ncts5(*args, cwd=tmp_path)
         assert done.returncode == 2
         assert "usage" in done.stderr.lower()
         assert done.stdout == ""
+
+
+def test_files_may_follow_options(capsys):
+    """`ncts5 validate a.xml --strict b.xml` validates both files (argparse alone would refuse b.xml)."""
+    code, out, _ = run(capsys, "validate", str(EXAMPLE_FILES[0]), "-q", str(EXAMPLE_FILES[1]))
+    assert code == 0
+    assert summary(out)[0] == 2
+    code, _, err = run(capsys, "validate", str(EXAMPLE_FILES[0]), "--no-such-option", str(EXAMPLE_FILES[1]))
+    assert code == 2 and "unrecognized arguments: --no-such-option" in err

@@ -27,9 +27,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("codelists", ("ncts5.codelists",)),
     ("xml", ("ncts5.xml",)),
     ("rules", ("ncts5.rules",)),
-    ("validation", ("ncts5.validation",)),
+    ("validation", ("ncts5.validation", "ncts5.upgrading")),
     ("package root", ("ncts5",)),  # the public API re-exports validation; only the CLI and testing sit on it
-    ("cli", ("ncts5.cli",)),
+    ("cli", ("ncts5.cli", "ncts5.cli_formats")),
     ("testing", ("ncts5.testing", "ncts5.testing_declarations")),
 )
 

@@ -18,7 +18,7 @@ from tests.conftest import EXAMPLES, XSD_DIR, need_shared
 T1 = EXAMPLES / "t1-road.xml"
 TIR = EXAMPLES / "tir.xml"
 IE170 = EXAMPLES / "ie170-presentation.xml"
-FINDING_FIELDS = ["rule", "severity", "path", "data_element", "message", "error_code", "value"]
+FINDING_FIELDS = ["rule", "severity", "path", "data_element", "message", "error_code", "value", "line", "column"]
 
 
 def road_with_four_vehicles():

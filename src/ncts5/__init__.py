@@ -28,9 +28,12 @@ if TYPE_CHECKING:
     # Type checkers need the message classes by name; at run time __getattr__ loads them from the
     # catalogue on first use (tests/test_message_catalogue.py keeps both equal to the catalogue).
     from ncts5 import codelists, identifiers, rules
+    from ncts5.messages import builder as build
     from ncts5.messages.catalogue import AnyMessage, AnyP6Message, Release
     from ncts5.messages.cc015c import CC015C
     from ncts5.messages.cc170c import CC170C
+    from ncts5.messages.message import Message
+    from ncts5.upgrading import UpgradeResult
 
 __version__ = "0.1.0"
 
@@ -45,12 +48,14 @@ __all__ = [
     "SchemaError",
     "SchemaProblem",
     "__version__",
+    "build",
     "codelists",
     "from_xml",
     "identifiers",
     "is_valid",
     "iter_findings",
     "rules",
+    "upgrade",
     "validate",
 ]
 
@@ -72,10 +77,27 @@ def from_xml(
     return cast("AnyMessage | AnyP6Message", read(data, release=release, max_bytes=max_bytes))
 
 
+def upgrade(message_or_source: Message | Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> UpgradeResult:
+    """Rewrite a Phase 5 IE015/IE170 (a model, or XML bytes, text or a path) as Phase 6.
+
+    Returns the Phase 6 model and every :class:`~ncts5.upgrading.Decision` a person has to take
+    (values with no Phase 6 place, elements Phase 6 makes mandatory); ``result.complete`` is False
+    while any is open, and ``result.to_xml()`` then marks the file as incomplete.  Raises
+    :class:`~ncts5.upgrading.UpgradeError` for a Phase 6 input.
+    """
+    from ncts5.upgrading import upgrade as run
+
+    return run(message_or_source, max_bytes=max_bytes)
+
+
 def __getattr__(name: str) -> Any:
     entry = BY_ROOT_NAME.get(name)
     if entry is not None:
         return entry.model()
+    if name == "build":  # ncts5.build.declaration(...): the builder lives with the models it fills
+        import importlib
+
+        return importlib.import_module("ncts5.messages.builder")
     if name in ("codelists", "identifiers", "rules"):
         import importlib
 

@@ -1,14 +1,16 @@
 """The ``ncts5`` command: validate declarations, list and explain rules, manage code lists.
 
 Exit codes: 0 every file valid, 1 any error finding or unreadable file, 2 usage
-error.  No Python traceback reaches the user: anything unexpected is reported
-as one line on stderr.
+error (a file, folder or glob that names no file is one: a typo in a CI job fails it, even
+under ``--exit-zero``, which only stops findings from failing the run).  No Python traceback
+reaches the user: anything unexpected is reported as one line on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
 import glob
+import io
 import json
 import os
 import re
@@ -44,8 +46,11 @@ def expand(inputs: Sequence[str]) -> list[str]:
             if not found:
                 raise UsageError(f"{item}: no file matches")
             out.extend(found)
+        elif not path.exists() and not path.is_symlink():
+            # like an empty glob: the command line names nothing to check (a broken link is a file, unreadable)
+            raise UsageError(f"{item}: no such file")
         else:
-            out.append(item)  # a missing file is reported as unreadable, like any bad input
+            out.append(item)  # a file that cannot be read is reported as unreadable, like any bad input
     return out
 
 
@@ -134,21 +139,48 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if files.count("-") > 1:
         raise UsageError("standard input (-) can be named once")
-    show = sys.stderr.isatty() and args.format == "text" and len(files) > 1 and not args.quiet
+    show = sys.stderr.isatty() and (args.format == "text" or args.output) and len(files) > 1 and not args.quiet
     jobs = [(f, options, args.xsd) for f in files]
     try:
         results = _run_jobs(jobs, args.jobs or os.cpu_count() or 1, show)
     except OptionsError as exc:  # e.g. --phase contradicting --tpend-date and a file's preparation date
         raise UsageError(str(exc)) from None
+    _write_report(_report_text(results, args), args.output)
+    if args.format != "text" and (warning := _staleness(args)):
+        sys.stderr.write(warning + "\n")  # the report stays one document of its format
+    from ncts5.cli_formats import failed
+
+    passed = not any(failed(r, args.strict) for r in results)
+    return EXIT_OK if passed or args.exit_zero else EXIT_INVALID
+
+
+def _report_text(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
+    """The whole report of ``validate`` in the format asked for."""
+    from ncts5 import cli_formats
+
     if args.format == "json":
-        json.dump(results, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        _print_text(results, quiet=args.quiet, strict=args.strict, warning=None if args.quiet else _staleness(args))
-    if args.format == "json" and (warning := _staleness(args)):
-        sys.stderr.write(warning + "\n")  # stdout stays one JSON document
-    passed = all(r["valid"] and (r.get("complete", True) or not args.strict) for r in results)
-    return EXIT_OK if passed else EXIT_INVALID
+        return json.dumps(results, indent=2, ensure_ascii=False) + "\n"
+    if args.format == "sarif":
+        return cli_formats.sarif(results, strict=args.strict)
+    if args.format == "junit":
+        return cli_formats.junit(results, strict=args.strict)
+    if args.format == "github":
+        return cli_formats.github(results, strict=args.strict, summary=_summary(results, args.strict))
+    out = io.StringIO()
+    warning = None if args.quiet else _staleness(args)
+    _print_text(results, quiet=args.quiet, strict=args.strict, warning=warning, out=out)
+    return out.getvalue()
+
+
+def _write_report(text: str, output: str | None) -> None:
+    """Write the report to stdout, or to ``--output`` (a file that cannot be written is a usage error)."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
 
 
 def _staleness(args: argparse.Namespace) -> str | None:
@@ -165,25 +197,22 @@ def _staleness(args: argparse.Namespace) -> str | None:
 
 
 def _print_text(
-    results: list[dict[str, Any]], *, quiet: bool, strict: bool = False, warning: str | None = None
+    results: list[dict[str, Any]],
+    *,
+    quiet: bool,
+    strict: bool = False,
+    warning: str | None = None,
+    out: TextIO | None = None,
 ) -> None:
-    out = sys.stdout
-    errors = warnings = unchecked_files = unchecked_rules = 0
+    out = out or sys.stdout
     for r in results:
         for f in r["findings"]:
-            if f["severity"] == "error":
-                errors += 1
-            else:
-                warnings += 1
             if quiet and f["severity"] != "error":
                 continue
             de = f" [{f['data_element']}]" if f["data_element"] else ""
             level = "" if f["severity"] == "error" else " (warning)"
-            out.write(f"{r['file']}:{f['path']}: {f['rule']}{level} {f['message']}{de}\n")
+            out.write(f"{_place(r['file'], f)} {f['rule']}{level} {f['message']}{de}\n")
         unchecked = sorted({n["rule"] for n in r.get("not_checked", [])})
-        if unchecked:
-            unchecked_files += 1
-            unchecked_rules += len(unchecked)
         if unchecked and (strict or not quiet):
             out.write(
                 f"{r['file']}: not checked (reference data missing or NCTS state needed): {', '.join(unchecked)}"
@@ -191,6 +220,26 @@ def _print_text(
             )
     if warning:
         out.write(warning + "\n")  # before the summary, which stays the last line
+    out.write(_summary(results, strict))
+
+
+def _place(file: str, finding: dict[str, Any]) -> str:
+    """``FILE:LINE: PATH:`` where the line is known (editors and CI logs link it), else ``FILE:PATH:``."""
+    line, path = finding.get("line"), finding["path"]
+    if not line:
+        return f"{file}:{path}:"
+    if not path.startswith("/"):  # a PARSE finding's path is the line itself
+        return f"{file}:{line}:"
+    return f"{file}:{line}: {path}:"
+
+
+def _summary(results: list[dict[str, Any]], strict: bool) -> str:
+    """The last line of the text report: files, findings and rules not checked, counted."""
+    errors = sum(1 for r in results for f in r["findings"] if f["severity"] == "error")
+    warnings = sum(1 for r in results for f in r["findings"] if f["severity"] != "error")
+    unchecked_counts = [len({n["rule"] for n in r.get("not_checked", [])}) for r in results]
+    unchecked_files = sum(1 for n in unchecked_counts if n)
+    unchecked_rules = sum(unchecked_counts)
     valid = sum(1 for r in results if r["valid"])
     not_checked = (
         f"; {unchecked_rules} rule(s) not checked in {unchecked_files} file(s)"
@@ -198,7 +247,7 @@ def _print_text(
         if unchecked_files
         else "; 0 rule(s) not checked"  # not "every rule checked": an unreadable file had none run
     )
-    out.write(
+    return (
         f"{len(results)} file(s): {valid} valid, {len(results) - valid} invalid; "
         f"{errors} error(s), {warnings} warning(s){not_checked}\n"
     )
@@ -317,6 +366,55 @@ def _item_at(cls: Any, path: str) -> Any:
     return item
 
 
+# --------------------------------------------------------------------------- upgrade
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """``ncts5 upgrade``: a Phase 5 IE015/IE170 rewritten as Phase 6, and the decisions it needs.
+
+    The XML goes to OUT or stdout; the decisions to stderr (text) or, with ``--format json``, as one
+    JSON object on stdout (holding the XML too when there is no OUT).  Exit 0 when nothing needs a
+    decision, 1 when something does or the file is unreadable, 2 for a Phase 6 input.
+    """
+    from ncts5.errors import NCTSError
+    from ncts5.upgrading import UpgradeError, upgrade
+
+    name = "<stdin>" if args.file == "-" else args.file
+    try:
+        result = upgrade(sys.stdin.buffer.read() if args.file == "-" else Path(args.file))
+    except UpgradeError as exc:
+        raise UsageError(f"{name}: {exc}") from None
+    except NCTSError as exc:
+        text = str(exc) if str(exc).startswith(name) else f"{name}: {exc}"
+        if args.format == "json":
+            print(json.dumps({"file": name, "error": text}, indent=2))
+        else:
+            sys.stderr.write(f"ncts5: {text}\n")
+        return EXIT_INVALID
+    xml = result.to_xml()
+    if args.output:
+        try:
+            Path(args.output).write_bytes(xml)
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    code = EXIT_OK if result.complete else EXIT_INVALID
+    if args.format == "json":
+        out: dict[str, Any] = {"file": name, "root": result.message.root_name, "release": "6"}
+        out |= {"complete": result.complete, "output": args.output}
+        out["decisions"] = [d.to_dict() for d in result.decisions]
+        if not args.output:
+            out["xml"] = xml.decode("utf-8")
+        print(json.dumps(out, indent=2))
+        return code
+    if not args.output:
+        sys.stdout.buffer.write(xml)
+        sys.stdout.flush()
+    for d in result.decisions:
+        sys.stderr.write(f"{name}: {d.action}: {d.path}: {d.message}\n")
+    needed = len(result.open_decisions)
+    verdict = "complete" if result.complete else f"INCOMPLETE, {needed} decision(s) needed"
+    sys.stderr.write(f"{name}: upgraded to Phase 6 ({verdict})\n")
+    return code
+
+
 # --------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
     from ncts5 import __version__
@@ -339,7 +437,18 @@ def build_parser() -> argparse.ArgumentParser:
         type=_date,
         help="end of the transition period (default 2025-01-21 once a date is given); the phase follows the dates",
     )
-    v.add_argument("--format", choices=["text", "json"], default="text")
+    v.add_argument(
+        "--format",
+        choices=["text", "json", "sarif", "junit", "github"],
+        default="text",
+        help="report format: text, json, sarif (SARIF 2.1.0), junit (JUnit XML), github (workflow annotations)",
+    )
+    v.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    v.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when files are invalid (report-only CI); usage errors still exit 2",
+    )
     v.add_argument("--xsd", metavar="DIR", help="also validate against the official XSD files in DIR")
     v.add_argument(
         "--release",
@@ -375,6 +484,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("id", metavar="ID")
     e.set_defaults(func=cmd_explain)
 
+    u = sub.add_parser("upgrade", help="rewrite a Phase 5 IE015/IE170 as Phase 6 and list what needs deciding")
+    u.add_argument("file", metavar="FILE", help="a Phase 5 message; - for stdin")
+    u.add_argument("-o", "--output", metavar="OUT", help="write the Phase 6 XML here (default stdout)")
+    u.add_argument("--format", choices=["text", "json"], default="text", help="how to report the decisions")
+    u.set_defaults(func=cmd_upgrade)
+
     try:
         from ncts5.codelists.cli import register
     except ImportError:  # pragma: no cover - the code list package is part of every install
@@ -387,7 +502,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        # Files may follow options (`ncts5 validate a.xml --strict b.xml`): argparse stops collecting
+        # a positional list at the first option, so the rest of the files come back as extras.
+        args, extra = parser.parse_known_args(argv)
+        if extra and getattr(args, "command", None) == "validate" and not any(e.startswith("-") for e in extra):
+            args.files = [*args.files, *extra]
+        elif extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return int(exc.code or 0)
     if not getattr(args, "func", None):

@@ -17,9 +17,12 @@ class NCTSError(Exception):
 class ParseError(NCTSError):
     """The input is not a readable NCTS message (not XML, hostile, wrong root, empty...)."""
 
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, source: str | None = None, line: int | None = None, column: int | None = None
+    ) -> None:
         self.source = source
         self.line = line
+        self.column = column
         where = ""
         if source:
             where = f"{source}:"

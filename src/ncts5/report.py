@@ -27,7 +27,10 @@ class Finding:
 
     ``rule`` is the official DDNTA id (``R0849``, ``C0086``...), a code list id
     (``CL251``) for a value outside its list, ``SCHEMA`` for a schema problem or
-    ``PARSE`` for unreadable input.
+    ``PARSE`` for unreadable input.  ``line`` and ``column`` (1-based) place it in the
+    source file when the message was read from XML: the line of the element the path
+    names (of its nearest existing ancestor for a missing element); ``column`` is known
+    only where the parser or the official schema reports one.
     """
 
     rule: str
@@ -37,6 +40,10 @@ class Finding:
     message: str
     error_code: int | None = None
     value: str | None = None
+    # Where in the source file, not what is wrong where in the message: the same finding read from
+    # a model and from its XML compares equal.
+    line: int | None = field(default=None, compare=False)
+    column: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

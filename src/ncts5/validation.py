@@ -29,7 +29,7 @@ def _schema_findings(exc: SchemaError) -> list[Finding]:
 
 def _parse_finding(exc: ParseError) -> Finding:
     path = f"line {exc.line}" if exc.line else "/"
-    return Finding("PARSE", "error", path, None, exc.reason, None, None)
+    return Finding("PARSE", "error", path, None, exc.reason, None, None, exc.line, exc.column)
 
 
 def validate(
@@ -60,6 +60,8 @@ def validate(
     implemented yet: a Phase 6 message lists every rule of its table as not checked.
     """
     from ncts5.rules.engine import resolve_options, run
+    from ncts5.xml.lines import with_lines
+    from ncts5.xml.parsing import parse as reparse
     from ncts5.xml.reader import build, release_of
 
     if release is not None and release not in ("5", "6"):
@@ -105,17 +107,16 @@ def validate(
         try:
             message = build(message_class(name, read_as), root, source=source)
         except SchemaError as exc:
-            findings = _schema_findings(exc)
+            findings = with_lines(_schema_findings(exc), root)
             if xsd is not None:
                 findings += xsd.findings(raw, name)
             from ncts5.rules.engine import sort_findings
 
             return Report(name, sort_findings(findings), phase=options.phase, source=source, release=read_as)
         # The element tree takes several times the document's size and the models hold none of it:
-        # let it (and the bytes, unless the XSD check needs them) go before the rules run.
+        # let it go before the rules run.  The bytes stay: findings get their lines from a second
+        # parse, made only when there are findings (a valid file pays nothing but the bytes' memory).
         del root
-        if xsd is None:
-            raw = None
     if tpend_date is not None and decisive_date is None:
         # The decisive date defaults to the preparation date; with TPendDate it decides the phase.
         options = resolve_options(
@@ -134,6 +135,8 @@ def validate(
     reference_data.refresh()  # the defined point where another process's import takes effect
     result = run(message, options, rules=rule_set(), codelists=installed_lists)
     findings, unchecked = result.findings, result.not_checked
+    if raw is not None and findings:
+        findings = with_lines(findings, reparse(raw, source=source))
     if xsd is not None:
         findings = xsd.findings(raw if raw is not None else message.to_xml(), name) + findings
     return Report(name, findings, unchecked, phase=options.phase, source=source, release=read_as)

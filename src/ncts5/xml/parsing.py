@@ -85,8 +85,9 @@ def parse(raw: bytes, *, source: str | None = None) -> etree._Element:
         root = etree.fromstring(raw, _parser())
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
+        column = exc.position[1] if line and exc.position and exc.position[1] else None
         msg = str(exc.msg if hasattr(exc, "msg") and exc.msg else exc)
-        raise ParseError(_explain_limit(msg), source=source, line=line) from None
+        raise ParseError(_explain_limit(msg), source=source, line=line, column=column) from None
     except ValueError as exc:  # e.g. unicode strings with an encoding declaration
         raise ParseError(f"cannot parse input: {exc}", source=source) from None
     if root is None:

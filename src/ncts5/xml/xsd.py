@@ -66,6 +66,8 @@ class XsdValidator:
                     path or f"line {e.line}",
                     data_element,
                     f"official XSD (line {e.line}): {e.message}",
+                    line=e.line or None,
+                    column=e.column or None,
                 )
             )
         return out
