@@ -14,6 +14,8 @@ measures, in one run, medians over repeated runs of:
 * the reference points: lxml ``etree.XMLSchema`` over ``cc015c.xsd`` (parse +
   validate, schema compiled once) and ``xmlschema.XMLSchema11`` (validate only,
   schema loaded once; skipped with a note when xmlschema is not installed);
+* the same 999-item declaration as Phase 6 (PhaseID ``NCTS6``) next to Phase 5, ``validate``
+  and ``from_xml``, as ratios Phase 6 / Phase 5 (issue 10);
 * the CLI cold start (``python -m ncts5.cli validate examples/t1-road.xml`` and
   the ``ncts5`` console script when it is on PATH) and the peak RSS of a child
   process validating the largest declaration measured.
@@ -63,6 +65,11 @@ TARGET_XMLSCHEMA_SPEEDUP = 5.0
 TARGET_LINEAR = 2.2
 TARGET_COLD_START = 0.3
 TARGET_MEMORY_RATIO = 10.0
+# Target of issue 10: validating a 999-item Phase 6 declaration costs within 10% of Phase 5.
+TARGET_PHASE6_RATIO = 1.10
+#: The Phase 6 comparison's size and rounds (after one warm-up round), in every run (--quick too).
+PHASE6_ITEMS = 999
+PHASE6_ROUNDS = 9
 
 #: xmlschema takes about half a second per 1,000 goods items: above this it is not measured.
 XMLSCHEMA_MAX_ITEMS = 20_000
@@ -190,6 +197,17 @@ def declaration(houses: int, n: int) -> bytes:
             out.append(piece)
     out.append(tail)
     return b"".join(out)
+
+
+def phase6(data: bytes) -> bytes:
+    """The same IE015 as a Phase 6 message: its ``PhaseID`` switched to ``NCTS6`` (read as release 6).
+
+    The example's content is schema-valid under 60.4.16 too (it has the transport-means and
+    goods-measure elements that became mandatory, and none of the removed ones):
+    :func:`measure_phase6` checks that with ncts5 and, when the schema is there, with lxml.
+    """
+    assert data.count(b'PhaseID="NCTS5.1"') == 1
+    return data.replace(b'PhaseID="NCTS5.1"', b'PhaseID="NCTS6"')
 
 
 # --------------------------------------------------------------------------- timing
@@ -335,6 +353,73 @@ def measure(size: Size, refs: References, log: Log) -> Row:
         log(f"    {name:<12} {row.times[name] * 1000:10.1f} ms")
     _count_findings(row, ncts5.validate(data, **limit))
     return row
+
+
+# --------------------------------------------------------------------------- Phase 6 next to Phase 5
+def measure_phase6(xsd_p6: Path, log: Log) -> dict[str, Any]:
+    """``validate`` and ``from_xml`` of the 999-item declaration as Phase 5 and as Phase 6, in rounds.
+
+    The two are the same bytes but for the PhaseID, measured alternately in one process so that load
+    from elsewhere touches both alike; the ratios Phase 6 / Phase 5 are what issue 10 asks about.
+    """
+    import ncts5
+
+    p5 = declaration(1, PHASE6_ITEMS)
+    p6 = phase6(p5)
+    report = ncts5.validate(p6)
+    assert report.release == "6" and "SCHEMA" not in report.rules(), report.findings[:3]
+    assert ncts5.validate(p5).release == "5"
+    notes: list[str] = []
+    if (xsd_p6 / "cc015c.xsd").is_file():
+        from lxml import etree
+
+        schema = etree.XMLSchema(etree.parse(str(xsd_p6 / "cc015c.xsd")))
+        assert schema.validate(etree.fromstring(p6)), schema.error_log
+    else:
+        notes.append(f"{xsd_p6} not found: the Phase 6 declaration was checked by ncts5's 60.4.16 models only")
+    tasks: dict[str, Callable[[], object]] = {
+        "validate P5": lambda: ncts5.validate(p5),
+        "validate P6": lambda: ncts5.validate(p6),
+        "from_xml P5": lambda: ncts5.from_xml(p5),
+        "from_xml P6": lambda: ncts5.from_xml(p6),
+    }
+    samples: dict[str, list[float]] = {name: [] for name in tasks}
+    for round_ in range(PHASE6_ROUNDS + 1):
+        for name, fn in tasks.items():
+            gc.collect()
+            t0 = time.perf_counter()
+            fn()
+            if round_:  # the first round only warms up (and imports the Phase 6 models)
+                samples[name].append(time.perf_counter() - t0)
+    times = {name: statistics.median(values) for name, values in samples.items()}
+    for name, seconds in times.items():
+        log(f"    {name:<12} {seconds * 1000:10.1f} ms")
+    return {
+        "items": PHASE6_ITEMS,
+        "bytes": len(p6),
+        "rounds": PHASE6_ROUNDS,
+        "median_seconds": times,
+        "samples_seconds": samples,
+        "ratio_validate": times["validate P6"] / times["validate P5"],
+        "ratio_from_xml": times["from_xml P6"] / times["from_xml P5"],
+        "p6_not_checked": len(report.not_checked),
+        "notes": notes,
+    }
+
+
+def _phase6_text(p6: dict[str, Any]) -> list[str]:
+    t = p6["median_seconds"]
+    return [
+        f"Phase 6 next to Phase 5: the {p6['items']}-item declaration, PhaseID NCTS6 vs NCTS5.1, "
+        f"median of {p6['rounds']} alternating rounds",
+        f"  validate  P5 {t['validate P5'] * 1000:7.1f} ms   P6 {t['validate P6'] * 1000:7.1f} ms   "
+        f"P6/P5 {p6['ratio_validate']:.2f}",
+        f"  from_xml  P5 {t['from_xml P5'] * 1000:7.1f} ms   P6 {t['from_xml P6'] * 1000:7.1f} ms   "
+        f"P6/P5 {p6['ratio_from_xml']:.2f}",
+        f"  note: no Phase 6 rule is implemented yet: validate P6 runs no rule and lists "
+        f"{p6['p6_not_checked']} not-checked ids; the read (from_xml) is the like-for-like part",
+        *(f"  note: {n}" for n in p6["notes"]),
+    ]
 
 
 # --------------------------------------------------------------------------- the largest declaration
@@ -506,6 +591,44 @@ def measure_isolated(size: Size, refs: References, budget: float, log: Log) -> R
     return row
 
 
+# --------------------------------------------------------------------------- batches
+BATCH_FILES = 200
+
+
+def batch_jobs(log: Log, runs: int = 3) -> list[dict[str, Any]]:
+    """``ncts5 validate`` over 200 small files and 200 of 100 goods items: --jobs 1, automatic, 2 (median wall)."""
+    out: list[dict[str, Any]] = []
+    env = _child_env()
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, data in (("small (example)", EXAMPLE.read_bytes()), ("100 goods items", declaration(1, 100))):
+            folder = Path(tmp) / str(len(out))
+            folder.mkdir()
+            for i in range(BATCH_FILES):
+                (folder / f"d{i:03}.xml").write_bytes(data)
+            row: dict[str, Any] = {"files": BATCH_FILES, "label": label, "bytes_each": len(data), "seconds": {}}
+            for jobs in ("1", "0", "2"):
+                cmd = [sys.executable, "-m", "ncts5.cli", "validate", "-q", "--no-config", "--jobs", jobs, str(folder)]
+                times = []
+                for _ in range(runs + 1):
+                    start = time.perf_counter()
+                    subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, check=False)
+                    times.append(time.perf_counter() - start)
+                row["seconds"]["default" if jobs == "0" else f"jobs {jobs}"] = statistics.median(times[1:])
+            one = row["seconds"]["jobs 1"]
+            row["ratio_to_jobs_1"] = {k: v / one for k, v in row["seconds"].items()}
+            log(f"  {label}: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in row["seconds"].items()))
+            out.append(row)
+    return out
+
+
+def print_batches(rows: list[dict[str, Any]]) -> None:
+    print()
+    print(f"batches: {BATCH_FILES} files, wall time (median of 3) and ratio to --jobs 1 (default must be <= 1.00)")
+    for r in rows:
+        cells = ", ".join(f"{k} {v * 1000:.0f} ms ({r['ratio_to_jobs_1'][k]:.2f})" for k, v in r["seconds"].items())
+        print(f"  {r['label']} ({r['bytes_each'] / 1000:.0f} kB each): {cells}")
+
+
 # --------------------------------------------------------------------------- cold start and memory
 def cold_start(log: Log, runs: int = 5) -> dict[str, Any]:
     """Wall time of the CLI validating the small example, median of ``runs`` (after one warm-up run)."""
@@ -675,7 +798,13 @@ def linearity(rows: list[Row]) -> list[dict[str, Any]]:
     return out
 
 
-def targets(rows: list[Row], lin: list[dict[str, Any]], cold: dict[str, Any], peak: dict[str, Any] | None) -> list:
+def targets(
+    rows: list[Row],
+    lin: list[dict[str, Any]],
+    cold: dict[str, Any],
+    peak: dict[str, Any] | None,
+    p6: dict[str, Any] | None = None,
+) -> list:
     out: list[dict[str, Any]] = []
     r999 = next((r for r in rows if r.size.label == "999"), None)
 
@@ -704,6 +833,9 @@ def targets(rows: list[Row], lin: list[dict[str, Any]], cold: dict[str, Any], pe
         add(f"peak RSS / size ({peak['label']})  < 10", peak["ratio"], TARGET_MEMORY_RATIO)
     else:
         add("peak RSS / size  < 10", None, TARGET_MEMORY_RATIO)
+    if p6 is not None:  # issue 10
+        add("Phase 6 / Phase 5 validate(999 items)  <= 1.1", p6["ratio_validate"], TARGET_PHASE6_RATIO)
+        add("Phase 6 / Phase 5 from_xml(999 items)  <= 1.1", p6["ratio_from_xml"], TARGET_PHASE6_RATIO)
     return out
 
 
@@ -758,6 +890,7 @@ def report(
     peaks: list[dict[str, Any]],
     goals: list[dict[str, Any]],
     notes: list[str],
+    p6: dict[str, Any] | None = None,
 ) -> None:
     mem = f", {info['memory_bytes'] / 2**30:.0f} GiB" if info["memory_bytes"] else ""
     print(
@@ -782,8 +915,11 @@ def report(
         print("peak RSS of a child process validating the declaration (VmHWM)")
         for p in peaks:
             print(f"  {p['label']}: failed: {p['error'][-300:]}" if "error" in p else f"  {_peak_text(p)}")
+    if p6 is not None:
+        print()
+        print("\n".join(_phase6_text(p6)))
     print()
-    print("targets (issue 5)")
+    print("targets (issues 5 and 10)")
     for g in goals:
         status = "n/a" if g["met"] is None else "met" if g["met"] else "MISSED"
         value = "-" if g["value"] is None else f"{g['value']:.2f}"
@@ -834,8 +970,12 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(measure_isolated(size, refs, args.largest_budget, log))
         else:
             rows.append(measure(size, refs, log))
+    log(f"Phase 6 next to Phase 5: {PHASE6_ITEMS} goods items, {PHASE6_ROUNDS} rounds")
+    p6 = measure_phase6(args.xsd.resolve().parent / "p6-60.4.16", log)
     log("cold start")
     cold = cold_start(log)
+    log("batches")
+    batches = batch_jobs(log)
     peaks: list[dict[str, Any]] = []
     if not args.no_memory:
         log("peak memory")
@@ -847,9 +987,10 @@ def main(argv: list[str] | None = None) -> int:
         peaks += [r.peak for r in rows if r.peak is not None]
     lin = linearity(rows)
     good_peaks = [p for p in peaks if "ratio" in p]
-    goals = targets(rows, lin, cold, good_peaks[-1] if good_peaks else None)
+    goals = targets(rows, lin, cold, good_peaks[-1] if good_peaks else None, p6)
     notes = refs.notes + [f"{r.size.label}: {n}" for r in rows for n in r.notes]
-    report(info, rows, lin, cold, peaks, goals, notes)
+    report(info, rows, lin, cold, peaks, goals, notes, p6)
+    print_batches(batches)
 
     result = {
         "command": " ".join(["python", "benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])]),
@@ -858,7 +999,9 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": [r.to_dict() for r in rows],
         "linearity": lin,
         "cold_start": cold,
+        "batches": batches,
         "peak_memory": peaks,
+        "phase6": p6,
         "targets": goals,
         "notes": notes,
     }

@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rules", ("ncts5.rules",)),
     ("validation", ("ncts5.validation", "ncts5.upgrading")),
     ("package root", ("ncts5",)),  # the public API re-exports validation; only the CLI and testing sit on it
-    ("cli", ("ncts5.cli", "ncts5.cli_formats")),
+    ("cli", ("ncts5.cli", "ncts5.cli_formats", "ncts5.config")),
     ("testing", ("ncts5.testing", "ncts5.testing_declarations")),
 )
 

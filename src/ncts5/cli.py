@@ -9,6 +9,7 @@ reaches the user: anything unexpected is reported as one line on stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import glob
 import io
 import json
@@ -94,24 +95,153 @@ def _progress(done: int, total: int, stream: TextIO) -> None:
     stream.flush()
 
 
-def _run_jobs(jobs: list[tuple[str, dict[str, Any], str | None]], workers: int, show: bool) -> list[dict[str, Any]]:
-    if len(jobs) < 8 or workers <= 1:
-        results = []
-        for i, job in enumerate(jobs, 1):
-            results.append(_validate_one(job))
-            if show:
-                _progress(i, len(jobs), sys.stderr)
-        return results
-    from concurrent.futures import ProcessPoolExecutor
+Job = tuple[str, dict[str, Any], str | None]
 
-    results_by_index: dict[int, dict[str, Any]] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunk = max(1, len(jobs) // (workers * 8))
-        for i, result in enumerate(pool.map(_validate_one, jobs, chunksize=chunk)):
-            results_by_index[i] = result
-            if show:
-                _progress(i + 1, len(jobs), sys.stderr)
-    return [results_by_index[i] for i in range(len(jobs))]
+#: ``--jobs`` unset (or 0) validates in this process unless the batch holds at least this many files
+#: AND this many bytes.  Measured on 2 cores (benchmarks/run.py, "batch" rows): a worker pool costs
+#: 0.2-0.3 s to start (each worker imports ncts5 and loads its code lists) while validating takes about
+#: 1 ms per small file and 70 us per kB; 200 files of 5 kB took 0.47 s in process and 0.65 s with 2
+#: workers, 100 files of 80 kB (8 MB) broke even, 200 of 80 kB (16 MB) took 1.4 s vs 1.1 s.
+AUTO_MIN_FILES = 16
+AUTO_MIN_BYTES = 16 * 2**20
+
+
+def default_workers(files: Sequence[str], cpus: int | None = None) -> int:
+    """Worker processes when ``--jobs`` is not given: 1 (in process) unless workers repay their start."""
+    cpus = cpus or os.cpu_count() or 1
+    if cpus < 2 or len(files) < AUTO_MIN_FILES:
+        return 1
+    size = 0
+    for name in files:
+        with contextlib.suppress(OSError):  # an unreadable file is reported when its turn comes
+            size += os.stat(name).st_size if name != "-" else 0
+        if size >= AUTO_MIN_BYTES:
+            return min(cpus, len(files) // (AUTO_MIN_FILES // 2))
+    return 1
+
+
+def _run_jobs(jobs: list[Job], workers: int, show: bool) -> list[dict[str, Any]]:
+    """Validate every job, in this process or in ``workers`` processes; results in the order of ``jobs``."""
+    total = len(jobs)
+    results: dict[int, dict[str, Any]] = {}
+    # standard input is this process's: a worker cannot read it
+    in_process = [i for i, job in enumerate(jobs) if workers <= 1 or total < 2 or job[0] == "-"]
+    for i in in_process:
+        results[i] = _validate_one(jobs[i])
+        if show:
+            _progress(len(results), total, sys.stderr)
+    pooled = [i for i in range(total) if i not in results]
+    if pooled:
+        progress = (lambda: _progress(len(results), total, sys.stderr)) if show else None
+        _run_pool(jobs, pooled, workers, results, progress)
+    return [results[i] for i in range(total)]
+
+
+def _run_pool(
+    jobs: list[Job],
+    todo: list[int],
+    workers: int,
+    results: dict[int, dict[str, Any]],
+    progress: Any,
+) -> None:
+    """Validate ``jobs[i]`` for each i in ``todo`` in worker processes, filling ``results``.
+
+    A worker that dies (killed for memory, a crash in a C library) breaks a ``ProcessPoolExecutor``
+    and every file still queued in it.  Each worker marks the file it starts in a shared array, so
+    after a break only the files started and unfinished (one per worker at most) are suspects: each
+    is validated again alone in a process of its own, and one that kills that process too becomes an
+    error result for its file.  The files never started go to a fresh pool; if no worker started a
+    file at all (workers cannot start here), the rest are validated in this process.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    started = multiprocessing.RawArray("b", len(jobs))
+    while todo:
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), initializer=_worker_init, initargs=(started,))
+        broken = False
+        try:
+            futures = {pool.submit(_validate_marked, i, jobs[i]): i for i in todo}
+            for future in as_completed(futures):
+                try:
+                    results[futures[future]] = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    break
+                if progress:
+                    progress()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        todo = [i for i in todo if i not in results]
+        if broken:
+            suspects = [i for i in todo if started[i]]
+            if not suspects:  # no worker got as far as a file: validate the rest here, not in a loop
+                suspects, workers = todo, 0
+            for i in suspects:
+                results[i] = _validate_alone(jobs[i]) if workers else _validate_one(jobs[i])
+                if progress:
+                    progress()
+            todo = [i for i in todo if i not in results]
+
+
+_STARTED: Any = None
+
+
+def _worker_init(started: Any) -> None:
+    global _STARTED
+    _STARTED = started
+
+
+def _validate_marked(index: int, job: Job) -> dict[str, Any]:
+    """:func:`_validate_one` in a pool worker, marking the file as started first."""
+    _STARTED[index] = 1
+    return _validate_one(job)
+
+
+def _validate_alone(job: Job) -> dict[str, Any]:
+    """Validate one file in a process of its own: its result, or an error result if the process dies."""
+    import multiprocessing
+
+    receive, send = multiprocessing.Pipe(duplex=False)
+    process = multiprocessing.Process(target=_validate_to_pipe, args=(job, send), daemon=True)
+    process.start()
+    send.close()
+    try:
+        outcome: tuple[str, Any] | None = receive.recv()
+    except EOFError:  # the process died before it could answer
+        outcome = None
+    finally:
+        receive.close()
+        process.join()
+    if outcome is None:
+        return _died(job[0], process.exitcode)
+    kind, value = outcome
+    if kind == "error":
+        raise value
+    result: dict[str, Any] = value
+    return result
+
+
+def _validate_to_pipe(job: Job, send: Any) -> None:
+    try:
+        send.send(("result", _validate_one(job)))
+    except Exception as exc:  # the parent raises it, as a pool would
+        send.send(("error", exc))
+    finally:
+        send.close()
+
+
+def _died(name: str, exitcode: int | None) -> dict[str, Any]:
+    """The result of a file whose worker process died: an error for that file, not for the batch."""
+    from ncts5.report import Finding, Report
+
+    how = f"signal {-exitcode}" if exitcode and exitcode < 0 else f"exit code {exitcode}"
+    message = f"the worker validating {name} died ({how}); out of memory? try it alone or with --jobs 1"
+    report = Report(message=None, findings=[Finding("WORKER", "error", "/", None, message)])  # "/": the whole file
+    result = report.to_dict()
+    result["file"] = name
+    return result
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -119,6 +249,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from ncts5.rules.profiles import ProfileError
     from ncts5.xml.xsd import XsdError
 
+    _apply_config(args)
     options: dict[str, Any] = {
         "phase": args.phase,
         "decisive_date": args.decisive_date,
@@ -142,7 +273,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     show = sys.stderr.isatty() and (args.format == "text" or args.output) and len(files) > 1 and not args.quiet
     jobs = [(f, options, args.xsd) for f in files]
     try:
-        results = _run_jobs(jobs, args.jobs or os.cpu_count() or 1, show)
+        results = _run_jobs(jobs, args.jobs or default_workers(files), show)
     except OptionsError as exc:  # e.g. --phase contradicting --tpend-date and a file's preparation date
         raise UsageError(str(exc)) from None
     _write_report(_report_text(results, args), args.output)
@@ -152,6 +283,35 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     passed = not any(failed(r, args.strict) for r in results)
     return EXIT_OK if passed or args.exit_zero else EXIT_INVALID
+
+
+#: The validate options a configuration file may set (its keys), their ``args`` names and built-in defaults.
+_CONFIGURABLE: dict[str, tuple[str, Any]] = {
+    "phase": ("phase", None),
+    "release": ("release", None),
+    "profile": ("profile", None),
+    "disable": ("disable", ()),
+    "warn": ("warn", ()),
+    "strict": ("strict", False),
+    "jobs": ("jobs", 0),
+    "format": ("format", "text"),
+    "max-age": ("max_age", 90),
+}
+
+
+def _apply_config(args: argparse.Namespace) -> None:
+    """Fill the options not given on the command line from the configuration file, then the defaults."""
+    from ncts5.config import Config, ConfigError, load
+
+    try:
+        config = Config() if args.no_config else load(Path(args.config) if args.config else None)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    for key, (attr, default) in _CONFIGURABLE.items():
+        if getattr(args, attr) is None:
+            setattr(args, attr, config.get(key, default))
+    if args.jobs < 0:
+        raise UsageError(f"--jobs {args.jobs}: expected 0 (automatic) or more")
 
 
 def _report_text(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
@@ -440,8 +600,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument(
         "--format",
         choices=["text", "json", "sarif", "junit", "github"],
-        default="text",
-        help="report format: text, json, sarif (SARIF 2.1.0), junit (JUnit XML), github (workflow annotations)",
+        default=None,
+        help="report format: text (default), json, sarif (SARIF 2.1.0), junit (JUnit XML), github (annotations)",
     )
     v.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     v.add_argument(
@@ -449,27 +609,44 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit 0 even when files are invalid (report-only CI); usage errors still exit 2",
     )
-    v.add_argument("--xsd", metavar="DIR", help="also validate against the official XSD files in DIR")
+    v.add_argument(
+        "--xsd",
+        metavar="DIR",
+        help="also validate against the official XSD files in DIR: one release's schema folder, or a folder "
+        "holding both (p5-51.8.6/, p6-60.4.16/); each file is checked against its own release's schema",
+    )
     v.add_argument(
         "--release",
         choices=("5", "6"),
         help="read every file as NCTS Phase 5 or 6 (default: each file's PhaseID decides; NCTS6 is 6)",
     )
-    v.add_argument("--disable", action="append", default=[], metavar="ID", help="switch a rule off (repeatable)")
-    v.add_argument("--warn", action="append", default=[], metavar="ID", help="report a rule as a warning (repeatable)")
+    v.add_argument("--disable", action="append", metavar="ID", help="switch a rule off (repeatable)")
+    v.add_argument("--warn", action="append", metavar="ID", help="report a rule as a warning (repeatable)")
     v.add_argument("--profile", metavar="NAME", help="named rule profile or profile .json file")
     v.add_argument("--no-codelists", action="store_true", help="skip code list checks")
-    v.add_argument("--jobs", type=int, default=0, help="worker processes for many files (default: all cores)")
+    v.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes (default 0: automatic, in process unless the batch is large enough to repay workers)",
+    )
     v.add_argument("-q", "--quiet", action="store_true", help="print errors and the summary only")
     v.add_argument(
         "--strict",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
         help="fail (exit 1) a file in which any rule or code list could not be decided (not checked)",
     )
     v.add_argument(
+        "--config",
+        metavar="FILE",
+        help="read settings from FILE (a pyproject.toml, or TOML with the same keys) instead of the nearest "
+        "pyproject.toml's [tool.ncts5]; options given here win over the file",
+    )
+    v.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    v.add_argument(
         "--max-age",
         type=int,
-        default=90,
+        default=None,
         metavar="DAYS",
         help="warn when the reference data in use is older than DAYS (default 90)",
     )

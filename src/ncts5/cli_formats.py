@@ -57,7 +57,10 @@ def _describe(rule_id: str) -> tuple[str, str]:
         help_text = "\n\n".join(t for t in (rule.checks, rule.why, rule.fix) if t)
         return rule.summary, help_text or rule.summary
     if rule_id == "SCHEMA":
-        text = "The message breaks the NCTS Phase 5 schema (elements, order, occurrences, value formats)."
+        text = "The message breaks its NCTS schema (elements, order, occurrences, value formats)."
+        return text, text
+    if rule_id == "PHASE":
+        text = "The options ask for the transition phase, which Phase 6 does not have: validated in the final phase."
         return text, text
     if rule_id == "PARSE":
         text = "The input is not a readable NCTS message (missing, not well-formed XML, wrong root, too large)."

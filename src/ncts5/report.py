@@ -26,9 +26,10 @@ class Finding:
     """One problem in a message.
 
     ``rule`` is the official DDNTA id (``R0849``, ``C0086``...), a code list id
-    (``CL251``) for a value outside its list, ``SCHEMA`` for a schema problem or
-    ``PARSE`` for unreadable input.  ``line`` and ``column`` (1-based) place it in the
-    source file when the message was read from XML: the line of the element the path
+    (``CL251``) for a value outside its list, ``SCHEMA`` for a schema problem, ``PARSE`` for
+    unreadable input, or ``PHASE`` for a transition phase asked of a Phase 6 message.  ``line``
+    and ``column`` (1-based) place it in the source file when the message was read from XML: the
+    line of the element the path
     names (of its nearest existing ancestor for a missing element); ``column`` is known
     only where the parser or the official schema reports one.
     """

@@ -9,6 +9,7 @@ profile, contradictory dates) raise, because those are the caller's bug.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from ncts5.report import Finding, Report
 from ncts5.xml.parsing import DEFAULT_MAX_BYTES, Source, parse, read_source, root_name
 
 if TYPE_CHECKING:
+    from ncts5.rules.options import Options
     from ncts5.rules.profiles import Profile
     from ncts5.xml.xsd import XsdValidator
 
@@ -30,6 +32,25 @@ def _schema_findings(exc: SchemaError) -> list[Finding]:
 def _parse_finding(exc: ParseError) -> Finding:
     path = f"line {exc.line}" if exc.line else "/"
     return Finding("PARSE", "error", path, None, exc.reason, None, None, exc.line, exc.column)
+
+
+#: Why a Phase 6 message cannot be validated in the transition phase.
+NO_P6_TRANSITION = (
+    "Phase 6 has no transition period: the transition phase (--phase transition, or a decisive date on or "
+    "before TPendDate) applies to Phase 5 messages only; this Phase 6 message was validated in the final phase"
+)
+
+
+def _phase_of_release(options: Options, name: str, release: str) -> tuple[Options, list[Finding]]:
+    """The options a message of ``release`` is validated under, and a ``PHASE`` error if they had to change.
+
+    Phase 6 has one phase.  Asking for the transition phase is right for the Phase 5 files of a batch
+    and wrong for its Phase 6 ones, so it is a finding on each Phase 6 file (the batch carries on and
+    the file fails) rather than an error of the whole call.
+    """
+    if release == "5" or options.phase != "transition":
+        return options, []
+    return replace(options, phase="final"), [Finding("PHASE", "error", f"/{name}", None, NO_P6_TRANSITION)]
 
 
 def validate(
@@ -53,11 +74,15 @@ def validate(
     follows from them; a phase that contradicts the dates is an error.
     ``disable``/``warn`` switch rules off or downgrade them; ``profile`` names a
     packaged profile or a profile file.  ``xsd`` adds a check against an
-    official XSD folder (see :class:`ncts5.xml.xsd.XsdValidator`).
+    official XSD folder (see :class:`ncts5.xml.xsd.XsdValidator`): each message against its release's
+    schema; a folder without that release's schemas gives one ``SCHEMA`` error naming the folder to give.
     ``release`` (``"5"`` or ``"6"``) reads XML under that release's schema; by default the root's
     PhaseID decides (``NCTS6`` → 6, otherwise 5), and a PhaseID contradicting a forced release is
     a ``SCHEMA`` finding.  A model is validated under its own release.  Phase 6 rules are not
-    implemented yet: a Phase 6 message lists every rule of its table as not checked.
+    implemented yet: a Phase 6 message lists every rule of its table as not checked.  Phase 6 has no
+    transition period: a Phase 6 message asked for in the transition phase (by ``phase`` or the dates)
+    is validated in the final phase with a ``PHASE`` error saying why (a per-message finding, so a
+    batch of mixed releases is not stopped by it).
     """
     from ncts5.rules.engine import resolve_options, run
     from ncts5.xml.lines import with_lines
@@ -82,7 +107,7 @@ def validate(
     if isinstance(message_or_xml, Message):
         message: Message | None = message_or_xml
         name: str = message_or_xml.root_name
-        read_as: str = message_or_xml.release
+        read_as: Release = message_or_xml.release
         try:
             # warnings=False: a field the caller set to a wrong type is reported below, not as a serializer warning
             data = message_or_xml.model_dump(round_trip=True, warnings=False)
@@ -109,9 +134,11 @@ def validate(
         except SchemaError as exc:
             findings = with_lines(_schema_findings(exc), root)
             if xsd is not None:
-                findings += xsd.findings(raw, name)
+                findings += xsd.findings(raw, name, read_as)
             from ncts5.rules.engine import sort_findings
 
+            options, misuse = _phase_of_release(options, name, read_as)
+            findings += misuse
             return Report(name, sort_findings(findings), phase=options.phase, source=source, release=read_as)
         # The element tree takes several times the document's size and the models hold none of it:
         # let it go before the rules run.  The bytes stay: findings get their lines from a second
@@ -128,6 +155,7 @@ def validate(
             profile=profile,
             codelists=codelists,
         )
+    options, misuse = _phase_of_release(options, name, read_as)
     from ncts5 import codelists as installed_lists
     from ncts5.codelists.registry import DEFAULT as reference_data
     from ncts5.rules.registry import rule_set
@@ -137,8 +165,9 @@ def validate(
     findings, unchecked = result.findings, result.not_checked
     if raw is not None and findings:
         findings = with_lines(findings, reparse(raw, source=source))
+    findings = misuse + findings
     if xsd is not None:
-        findings = xsd.findings(raw if raw is not None else message.to_xml(), name) + findings
+        findings = xsd.findings(raw if raw is not None else message.to_xml(), name, read_as) + findings
     return Report(name, findings, unchecked, phase=options.phase, source=source, release=read_as)
 
 
