@@ -164,13 +164,11 @@ def _run_pool(
         try:
             futures = {pool.submit(_validate_marked, i, jobs[i]): i for i in todo}
             for future in as_completed(futures):
-                try:
-                    results[futures[future]] = future.result()
-                except BrokenProcessPool:
-                    broken = True
-                    break
+                results[futures[future]] = future.result()
                 if progress:
                     progress()
+        except BrokenProcessPool:  # from result(), or from submit() when a worker died at once
+            broken = True
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
         todo = [i for i in todo if i not in results]

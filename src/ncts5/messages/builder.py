@@ -221,7 +221,10 @@ def _total(cls: type[XmlModel], values: Mapping[str, Any], path: str) -> Decimal
             f"{path}.gross_mass" if path else "gross_mass",
             f"not given, and it cannot be totalled because {missing[0]} is not given",
         )
-    return sum((mass for _, mass in masses if mass is not None), Decimal(0))
+    total = sum((mass for _, mass in masses if mass is not None), Decimal(0))
+    # 850.5 + 120.000 is 970.500: written as 970.5, the way a person writes a total (trailing zeros of
+    # the fraction only; an integral total keeps its digits).
+    return total.quantize(Decimal(1)) if total == total.to_integral_value() else total.normalize()
 
 
 def _masses_below(cls: type[XmlModel], values: Mapping[str, Any], path: str) -> Iterator[tuple[str, Decimal | None]]:
