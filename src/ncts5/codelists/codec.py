@@ -38,16 +38,11 @@ _DATES = ("active_from", "active_to", "withdrawn_from", "version_from")
 
 def _entry(raw: Any, index: int) -> Entry:
     what = f"entries[{index}]"
-    if isinstance(raw, list):
-        if not 1 <= len(raw) <= 2 + len(_DATES):
-            raise DecodeError(f"{what}: expected [code, description, {', '.join(_DATES)}]")
-        code, description, *dates = (*raw, *([None] * (1 + len(_DATES))))[: 2 + len(_DATES)]
-    elif isinstance(raw, dict):
-        code = raw.get("code")
-        description = raw.get("description")
-        dates = [raw.get(key) for key in _DATES]
-    else:
-        raise DecodeError(f"{what}: expected an object or an array")
+    if not isinstance(raw, dict):
+        raise DecodeError(f"{what}: expected an object")
+    code = raw.get("code")
+    description = raw.get("description")
+    dates = [raw.get(key) for key in _DATES]
     if not isinstance(code, str) or not code:
         raise DecodeError(f"{what}.code: expected a non-empty string")
     if description is not None and not isinstance(description, str):

@@ -30,32 +30,18 @@ from ncts5.rules.registry import RuleSet, rule_set
 
 
 @dataclass(frozen=True)
-class _Without:
-    """The installed code lists, except that the lists named in ``missing`` have no data."""
+class _Adjusted:
+    """The installed code lists as a case declares them: lists it supplies (as if the user had imported
+    them, ``with_lists``) and lists it leaves out (no data, ``without_lists``; ``"offices"`` for the roles)."""
 
     installed: CodeLists
+    given: dict[str, frozenset[str]]
     missing: frozenset[str]
 
     def check(self, list_id: str, value: str, on: date | None = None) -> CheckResult:
         if list_id in self.missing:
             reason = f"code list {list_id} is not available (left out by the example)"
             return CheckResult(list_id=list_id, value=value, status="not-checked", reason=reason)
-        return self.installed.check(list_id, value, on=on)
-
-    def office_has_role(self, reference_number: str, role: str, on: date | None = None) -> bool | None:
-        if "offices" in self.missing:
-            return None
-        return self.installed.office_has_role(reference_number, role, on=on)
-
-
-@dataclass(frozen=True)
-class _With:
-    """The installed code lists, plus lists given by the case (as if the user had imported them)."""
-
-    installed: CodeLists
-    given: dict[str, frozenset[str]]
-
-    def check(self, list_id: str, value: str, on: date | None = None) -> CheckResult:
         codes = self.given.get(list_id)
         if codes is None:
             return self.installed.check(list_id, value, on=on)
@@ -64,6 +50,8 @@ class _With:
         return CheckResult(list_id, value, "invalid", f"{value!r} is not in {list_id} (given by the example)")
 
     def office_has_role(self, reference_number: str, role: str, on: date | None = None) -> bool | None:
+        if "offices" in self.missing:
+            return None
         return self.installed.office_has_role(reference_number, role, on=on)
 
 
@@ -85,11 +73,9 @@ def run_case(
 
     lists: CodeLists = codelists or installed
     given = getattr(case, "with_lists", ())
-    if given:
-        lists = _With(lists, {list_id: frozenset(codes) for list_id, codes in given})
     without = getattr(case, "without_lists", ())
-    if without:
-        lists = _Without(lists, frozenset(without))
+    if given or without:
+        lists = _Adjusted(lists, {list_id: frozenset(codes) for list_id, codes in given}, frozenset(without))
     options = resolve_options(phase=phase or getattr(case, "phase", "final"), profile=getattr(case, "profile", None))
     return run(message_of(case), options, rules=rules or rule_set(), codelists=lists)
 
