@@ -14,9 +14,16 @@ import pytest
 
 from ncts5.rules.cases import failures
 from ncts5.rules.declaration import Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import ReleaseNumber
 from ncts5.rules.registry import registry
 
 RULES = registry()
+#: Every (rule, release) pair: a rule of both releases runs its cases on both releases' examples.
+BY_RELEASE: list[tuple[Rule, ReleaseNumber]] = [(r, rel) for rel in ("5", "6") for r in registry(rel).values()]
+
+
+def _name(pair: tuple[Rule, ReleaseNumber]) -> str:
+    return f"{pair[0].id}-P{pair[1]}"
 
 #: Topic modules still declared through the legacy ``@rule``/``not_checkable`` adapters: their
 #: examples are still in tests/rules/test_<topic>.py.  Each migration removes its modules from this
@@ -28,28 +35,37 @@ def _migrated() -> list[Rule]:
     return [r for r in RULES.values() if r.topic not in NOT_YET_MIGRATED]
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES.values() if r.cases], ids=lambda r: r.id)
-def test_every_declared_case_holds(rule: Rule) -> None:
-    assert failures(rule) == []
+@pytest.mark.parametrize("pair", [p for p in BY_RELEASE if p[0].cases], ids=_name)
+def test_every_declared_case_holds(pair: tuple[Rule, ReleaseNumber]) -> None:
+    rule, release = pair
+    assert failures(rule, release=release) == []
 
 
-@pytest.mark.parametrize("rule", _migrated(), ids=lambda r: r.id)
-def test_every_migrated_rule_declares_its_cases_and_explanation(rule: Rule) -> None:
-    assert rule.explained, f"{rule.id}: give checks=, why= and fix="
-    assert rule.messages, f"{rule.id}: give messages="
+@pytest.mark.parametrize("pair", BY_RELEASE, ids=_name)
+def test_every_rule_declares_its_cases_and_explanation_in_each_release(pair: tuple[Rule, ReleaseNumber]) -> None:
+    rule, release = pair
+    cases = rule.cases_for(release)
+
+    def count(kind: type) -> int:
+        return sum(1 for c in cases if isinstance(c, kind))
+
+    where = f"{rule.id} (Phase {release})"
+    assert rule.explained, f"{where}: give checks=, why= and fix="
+    assert rule.messages, f"{where}: give messages="
     if rule.status == "not-checkable":
-        assert rule.reason, f"{rule.id}: a rule without a check gives its reason"
-        assert rule.count(Undecided) >= 1, f"{rule.id}: declare an Undecided case"
+        assert rule.reason, f"{where}: a rule without a check gives its reason"
+        assert count(Undecided) >= 1, f"{where}: declare an Undecided case"
     elif rule.check is None:
-        assert rule.count(Suspends) >= 1, f"{rule.id}: a pure suspension declares a Suspends case"
+        assert count(Suspends) >= 1, f"{where}: a pure suspension declares a Suspends case"
     else:
-        assert rule.count(Fires) >= 1, f"{rule.id}: declare at least one Fires case"
-        assert rule.count(Silent) >= 1, f"{rule.id}: declare at least one Silent case"
+        assert count(Fires) >= 1, f"{where}: declare at least one Fires case running on this release"
+        assert count(Silent) >= 1, f"{where}: declare at least one Silent case running on this release"
 
 
-@pytest.mark.parametrize("rule", _migrated(), ids=lambda r: r.id)
-def test_declared_messages_are_the_tables_messages(rule: Rule) -> None:
-    """Where a rule applies is declared once and agrees with the generated models' table metadata."""
+@pytest.mark.parametrize("pair", BY_RELEASE, ids=_name)
+def test_declared_messages_are_the_tables_messages(pair: tuple[Rule, ReleaseNumber]) -> None:
+    """Where a rule applies is declared once and agrees with each release's table metadata."""
+    rule, _ = pair
     assert rule.messages == tuple(sorted({m for m, _ in rule.places})), rule.id
 
 

@@ -35,5 +35,5 @@ def test_the_suspension_holds_in_the_ie170_too() -> None:
 
 def test_b1833_is_what_switches_c0511_off() -> None:
     everything = rule_set()
-    without_b1833 = RuleSet({k: v for k, v in everything.rules.items() if k != "B1833"})
+    without_b1833 = RuleSet(r for r in everything.rules if r.id != "B1833")
     assert _c0511(T1_ROAD, "transition", without_b1833) == (["/CC015C/correlationIdentifier"], True)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, Fires, Rule, Silent, Undecided
+from ncts5.rules.declaration import IE015, P5_P6, Fires, Rule, Silent, Undecided
 from ncts5.rules.examples import T1_ROAD, TIR
 from ncts5.rules.kit import field_label
 
@@ -115,6 +115,7 @@ C0101 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _reduced("C524")),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0859
@@ -158,6 +159,7 @@ R0859 = Rule(
         Silent(T1_ROAD, _reduced("C524")),
         Silent(T1_ROAD, _reduced("C521", "C524")),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0350
@@ -192,6 +194,7 @@ R0350 = Rule(
         Silent(T1_ROAD, _reduced("C521")),  # by road only R0859 applies
         Silent(T1_ROAD, _reduced_by("2", "C521", "C524")),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- not checkable
@@ -208,6 +211,7 @@ R0352 = Rule(
     "belongs to someone else grants no simplification.",
     fix="Copy the authorisation number from the holder's own, valid TRD authorisation decision.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0033 = Rule(
@@ -219,6 +223,7 @@ G0033 = Rule(
     why="Customs verify every authorisation a declaration relies on; an unknown number cannot be verified.",
     fix="Copy the reference number exactly as it appears on the authorisation decision.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0167 = Rule(
@@ -233,6 +238,7 @@ G0167 = Rule(
     "expired in between no longer covers the movement.",
     fix="Present the goods while the authorisation is valid, or renew it before sending the IE170.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0114 = Rule(
@@ -247,6 +253,7 @@ G0114 = Rule(
     "departure; customs must know which declarations rely on that.",
     fix="Declare C521 with its reference number when lodging as authorised consignor, and only then.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0117 = Rule(
@@ -260,6 +267,7 @@ G0117 = Rule(
     why="Other countries' systems know only the common codes; a national code would be meaningless to them.",
     fix="Use a common code of CL235 for authorisations other countries need to know about.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0102 = Rule(
@@ -272,4 +280,5 @@ G0102 = Rule(
     "declaration level.",
     fix="Nothing to fix; declare each authorisation once for the whole declaration.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )

@@ -20,6 +20,7 @@ from typing import Any
 
 from ncts5.codelists.model import CheckResult
 from ncts5.errors import NCTSError
+from ncts5.messages.catalogue import Release
 from ncts5.messages.message import Message
 from ncts5.rules import examples
 from ncts5.rules.context import CodeLists
@@ -55,18 +56,27 @@ class _Adjusted:
         return self.installed.office_has_role(reference_number, role, on=on)
 
 
-def message_of(case: Case) -> Message:
-    """The case's example with its change applied, written to XML and read back (schema-checked)."""
+def message_of(case: Case, release: Release = "5") -> Message:
+    """The case's example in ``release`` with its change applied, written to XML and read back (schema-checked).
+
+    Writing and reading back also makes a change that built Phase 5 data groups (a check's example
+    changes are typed against the Phase 5 models) into the Phase 6 ones, by their XML names.
+    """
     from ncts5.xml.reader import from_xml
 
-    message = examples.load(case.example)
+    message = examples.load(case.example, release)
     if case.change is not None:
         case.change(message)
-    return from_xml(message.to_xml())
+    return from_xml(message.to_xml(), release=release)
 
 
 def run_case(
-    case: Case, *, phase: Phase | None = None, rules: RuleSet | None = None, codelists: CodeLists | None = None
+    case: Case,
+    *,
+    phase: Phase | None = None,
+    rules: RuleSet | None = None,
+    codelists: CodeLists | None = None,
+    release: Release = "5",
 ) -> Run:
     """One engine run of the case's message, in the case's phase (or ``phase``)."""
     from ncts5 import codelists as installed
@@ -77,31 +87,32 @@ def run_case(
     if given or without:
         lists = _Adjusted(lists, {list_id: frozenset(codes) for list_id, codes in given}, frozenset(without))
     options = resolve_options(phase=phase or getattr(case, "phase", "final"), profile=getattr(case, "profile", None))
-    return run(message_of(case), options, rules=rules or rule_set(), codelists=lists)
+    return run(message_of(case, release), options, rules=rules or rule_set(), codelists=lists)
 
 
-def _describe(case: Case) -> str:
+def _describe(case: Case, release: Release) -> str:
     change = getattr(case.change, "__name__", "unchanged").strip("_").replace("_", " ")
     phase = getattr(case, "phase", "final")
-    return f"{type(case).__name__}({case.example}, {change}, {phase})"
+    return f"{type(case).__name__}({case.example}, {change}, {phase}, Phase {release})"
 
 
-def failures(rule: Rule, rules: RuleSet | None = None) -> list[str]:
-    """Why each case of ``rule`` does not hold; empty when every case holds."""
+def failures(rule: Rule, rules: RuleSet | None = None, release: Release | None = None) -> list[str]:
+    """Why each case of ``rule`` does not hold, on every release it belongs to (or ``release``)."""
     found: list[str] = []
-    for case in rule.cases:
-        try:
-            problems = _case_failures(rule, case, rules or rule_set())
-        except NCTSError as exc:
-            problems = [f"the example is not a valid message after its change: {exc}"]
-        found += [f"{rule.id} {_describe(case)}: {p}" for p in problems]
+    for number in (release,) if release else rule.release_numbers:
+        for case in rule.cases_for(number):
+            try:
+                problems = _case_failures(rule, case, rules or rule_set(), number)
+            except NCTSError as exc:
+                problems = [f"the example is not a valid message after its change: {exc}"]
+            found += [f"{rule.id} {_describe(case, number)}: {p}" for p in problems]
     return found
 
 
-def _case_failures(rule: Rule, case: Case, rules: RuleSet) -> list[str]:
+def _case_failures(rule: Rule, case: Case, rules: RuleSet, release: Release) -> list[str]:
     if isinstance(case, Suspends):
         return _suspension_failures(rule, case, rules)
-    result = run_case(case, rules=rules)
+    result = run_case(case, rules=rules, release=release)
     mine = [f for f in result.findings if f.rule == rule.id]
     crashed = [n.reason for n in result.not_checked if n.rule == rule.id and "internal error" in n.reason]
     if crashed:

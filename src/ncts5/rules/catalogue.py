@@ -2,7 +2,8 @@
 
 Each module of this package that is not part of the engine itself is a topic, filed by the data
 group its rules check (``guarantee``, ``transit_operation``, ``consignment`` ...), and binds each
-of its rules to a module-level name equal to the rule id.  Discovering the modules here means a
+of its rules to a module-level name equal to the rule id (``<ID>_P6`` for the Phase 6 declaration
+of an id whose Phase 5 declaration is bound under the id).  Discovering the modules here means a
 new topic module needs no edit anywhere else.
 """
 
@@ -42,17 +43,31 @@ TOPICS: tuple[str, ...] = tuple(
 )
 
 
-def collect() -> dict[str, Rule]:
-    """Every rule of every topic module by id, with its topic filled in; an id declared twice is an error."""
-    found: dict[str, Rule] = {}
+def collect() -> tuple[Rule, ...]:
+    """Every rule of every topic module, with its topic filled in, sorted by id then releases.
+
+    An id declared twice for one release is an error, and so is a binding name other than the id
+    (or ``<ID>_P6`` for a Phase 6 declaration beside a Phase 5 one).
+    """
+    rules: list[Rule] = []
+    owner: dict[tuple[str, str], str] = {}
     for topic in TOPICS:
         module = importlib.import_module(f"ncts5.rules.{topic}")
         for name, value in vars(module).items():
             if not isinstance(value, Rule):
                 continue
-            if name != value.id:
-                raise ValueError(f"ncts5.rules.{topic}: rule {value.id} is bound to the name {name}; use {value.id}")
-            if value.id in found:
-                raise ValueError(f"rule {value.id} declared twice ({found[value.id].topic} and {topic})")
-            found[value.id] = replace(value, topic=topic)
-    return {rid: found[rid] for rid in sorted(found)}
+            beside_p5 = name == f"{value.id}_P6"
+            if name != value.id and not (beside_p5 and value.releases == ("P6",)):
+                hint = f" (or {value.id}_P6 for a Phase 6 declaration beside a Phase 5 one)" if beside_p5 else ""
+                raise ValueError(
+                    f"ncts5.rules.{topic}: rule {value.id} is bound to the name {name}; use {value.id}{hint}"
+                )
+            if beside_p5 and not isinstance(vars(module).get(value.id), Rule):
+                raise ValueError(f"ncts5.rules.{topic}: {name} has no Phase 5 declaration {value.id} beside it")
+            for release in value.releases:
+                if (value.id, release) in owner:
+                    where = f"{owner[value.id, release]} and {topic}"
+                    raise ValueError(f"rule {value.id} declared twice for {release} ({where})")
+                owner[value.id, release] = topic
+            rules.append(replace(value, topic=topic))
+    return tuple(sorted(rules, key=lambda r: (r.id, r.releases)))

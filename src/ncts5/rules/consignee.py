@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome, Unchecked
-from ncts5.rules.declaration import FINAL, IE015, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import FINAL, IE015, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import T1_ROAD
 from ncts5.rules.kit import has_exit_summary, undecided
 from ncts5.rules.parties import all_the_same, name_and_address, postcode_required
@@ -94,10 +94,15 @@ def _common_destination(ctx: Context[CC015C]) -> tuple[bool | None, str | None]:
     return (None, unknown) if unknown else (False, None)
 
 
+def _consignee_of_item(item: ConsignmentItem) -> object | None:
+    """A goods item's consignee: Phase 5 only (Phase 6 removed CONSIGNMENT ITEM-CONSIGNEE, so never one there)."""
+    return getattr(item, "consignee", None)
+
+
 def _any_consignee(consignment: Consignment) -> bool:
     """Whether a consignee is declared at any level (consignment, house consignment, item)."""
     return consignment.consignee is not None or any(
-        hc.consignee is not None or any(item.consignee is not None for item in hc.consignment_item)
+        hc.consignee is not None or any(_consignee_of_item(item) is not None for item in hc.consignment_item)
         for hc in consignment.house_consignment
     )
 
@@ -249,6 +254,7 @@ R3060 = Rule(
         Silent(T1_ROAD, _other_additional_information),
         Undecided(T1_ROAD, _unknown_consignee_to_the_us, at=_CODE, without_lists=("CL009",)),
     ),
+    releases=P5_P6,
 )
 
 
@@ -281,6 +287,7 @@ R3062 = Rule(
         Silent(T1_ROAD, _unknown_house_consignee_to_the_us),
         Silent(T1_ROAD),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R3061
@@ -325,6 +332,7 @@ R3061 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _unknown_consignee_to_the_us),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0001, B1823
@@ -510,6 +518,7 @@ C0001 = Rule(
             T1_ROAD, _no_consignee_to_the_us, at=f"{_CONSIGNMENT}/countryOfDestination", without_lists=("CL009",)
         ),
     ),
+    releases=P5_P6,
 )
 
 
@@ -961,4 +970,5 @@ R0851 = Rule(
     why="Customs of that country check the number against their register (EOS or the national one).",
     fix="Give the consignee's number exactly as registered.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import IE015, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import T1_ROAD, TIR
 from ncts5.rules.kit import (
     any_in_list,
@@ -140,6 +140,7 @@ C0045 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _item_types("T1", "T2")),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0601, B1922
@@ -436,6 +437,7 @@ R0909 = Rule(
             without_lists=("CL010",),
         ),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0507
@@ -497,6 +499,7 @@ R0507 = Rule(
         Silent(T1_ROAD, _on_items("country_of_dispatch", "DE", "PL")),
         Silent(T1_ROAD, _on_items("reference_number_ucr", "UCR-1", None)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0343, C0909, B1965
@@ -577,6 +580,7 @@ C0343 = Rule(
     fix="Declare the country of destination once, at the highest level it holds for.",
     check=_c0343,
     cases=_three_levels_cases("country_of_destination", "countryOfDestination"),
+    releases=P5_P6,
 )
 
 C0909 = Rule(
@@ -590,6 +594,7 @@ C0909 = Rule(
     fix="Declare the country of dispatch once, at the highest level it holds for.",
     check=_c0909,
     cases=_three_levels_cases("country_of_dispatch", "countryOfDispatch"),
+    releases=P5_P6,
 )
 
 
@@ -721,6 +726,7 @@ C0502 = Rule(
         Silent(T1_ROAD, _consignment_ucr),
         Silent(T1_ROAD, _house_transport_document),
     ),
+    releases=P5_P6,
 )
 
 
@@ -778,6 +784,7 @@ G0113 = Rule(
     why="Customs do not reject a declaration for it.",
     fix="Nothing to fix; declare where the goods really go.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0988 = Rule(
@@ -790,4 +797,5 @@ G0988 = Rule(
     why="Customs do not reject a declaration for it.",
     fix="Nothing to fix; declare where the goods really come from.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )

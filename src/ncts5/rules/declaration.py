@@ -28,8 +28,12 @@ lands on the only place it lives::
 The same value is read by the engine (which rules run), ``ncts5 rules`` / ``ncts5 explain``, the
 generated ``docs/rules`` pages and ``tests/rules/test_catalogue.py`` (which runs every case).
 A rule without a ``check`` is either *not checkable* (it has a ``reason``: what would decide it) or
-a pure suspension (a transition rule whose whole content is ``suspends``).  Two ids sharing one
-check (phase 6 repeats many phase 5 rules) are two values with the same ``check``.
+a pure suspension (a transition rule whose whole content is ``suspends``).
+
+Releases: a rule whose meaning Phase 6 kept says ``releases=P5_P6`` and its one check and cases
+serve both (each case runs on both releases' example).  Where Phase 6 changed the meaning, a
+second value for the same id, bound as ``C0599_P6`` right below the Phase 5 one, says
+``releases=P6`` with its own check and cases.  An id new in Phase 6 is bound under its id.
 """
 
 from __future__ import annotations
@@ -45,8 +49,22 @@ if TYPE_CHECKING:
 
 Kind = Literal["R", "C", "B", "E", "G"]
 Status = Literal["implemented", "reference-data", "not-checkable"]
-#: NCTS releases a rule belongs to.  Only phase 5 exists today; phase 6 rules will say ``("P6",)``.
-Release = Literal["P5"]
+#: NCTS releases a rule belongs to: Phase 5 (DDNTA 5.15.2) and Phase 6 (DDNTA 6.4.1).
+Release = Literal["P5", "P6"]
+#: A rule of Phase 5 only (the default: B and E rules, and every id Phase 6 dropped).
+P5: tuple[Release, ...] = ("P5",)
+#: A rule of Phase 6 only: an id new in Phase 6, or the Phase 6 declaration of an id whose meaning
+#: changed (bound as ``<ID>_P6`` beside the Phase 5 one, so ``grep C0599`` finds both).
+P6: tuple[Release, ...] = ("P6",)
+#: One declaration for both releases: the functional description is unchanged (or only reworded),
+#: so Phase 6 shares the check, and the rule's cases run on both releases' examples.
+P5_P6: tuple[Release, ...] = ("P5", "P6")
+#: A case restricted to one release's example (``release="5"``: its change touches a data group
+#: Phase 6 removed).  ``None``: every release of the rule.
+CaseRelease = Literal["5", "6"] | None
+#: A release as messages name it.
+ReleaseNumber = Literal["5", "6"]
+_NUMBERS: dict[str, ReleaseNumber] = {"P5": "5", "P6": "6"}
 _KINDS: dict[str, Kind] = {"R": "R", "C": "C", "B": "B", "E": "E", "G": "G"}
 KIND_NAMES = {"R": "rule", "C": "condition", "B": "business rule", "E": "technical rule", "G": "guideline"}
 
@@ -79,7 +97,8 @@ class Fires:
     ``says`` a text every finding's message must contain.  ``without_lists`` makes code lists
     unavailable for the case; ``with_lists`` supplies lists the package does not ship (e.g.
     ``(("CL553", ("DE", "FR")),)``), as a user would import them, so that a rule needing one can
-    show what it decides.
+    show what it decides.  A case runs on the example of every release the rule belongs to
+    (``examples/p6/`` holds the Phase 6 form of each example), unless ``release`` names one.
     """
 
     example: str
@@ -91,6 +110,7 @@ class Fires:
     profile: str | None = None
     without_lists: tuple[str, ...] = ()
     with_lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    release: CaseRelease = None
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -107,6 +127,7 @@ class Silent:
     profile: str | None = None
     without_lists: tuple[str, ...] = ()
     with_lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    release: CaseRelease = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +146,7 @@ class Undecided:
     without_lists: tuple[str, ...] = ()
     profile: str | None = None
     with_lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    release: CaseRelease = None
 
 
 @dataclass(frozen=True)
@@ -164,12 +186,27 @@ class Rule:
     why: str = ""
     fix: str = ""
     phases: frozenset[Phase] = BOTH_PHASES
-    releases: tuple[Release, ...] = ("P5",)
+    releases: tuple[Release, ...] = P5
     error_code: int = 14
     suspends: tuple[str, ...] = ()
     cases: tuple[Case, ...] = ()
     topic: str = ""
     places: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def release_numbers(self) -> tuple[ReleaseNumber, ...]:
+        """The releases as message releases name them (``("5", "6")``)."""
+        return tuple(_NUMBERS[r] for r in self.releases)
+
+    def cases_for(self, release: str) -> tuple[Case, ...]:
+        """The cases that run on ``release``'s examples (a transition-phase case: Phase 5 only)."""
+        if f"P{release}" not in self.releases:
+            return ()
+        if release == "5":
+            return tuple(c for c in self.cases if getattr(c, "release", None) in (None, "5"))
+        return tuple(
+            c for c in self.cases if not isinstance(c, Suspends) and c.release in (None, release) and c.phase == "final"
+        )
 
     @property
     def kind(self) -> Kind:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ncts5.identifiers import InvalidChecksum, InvalidIdentifier, mrn
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import FINAL, IE015, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import FINAL, IE015, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import T1_ROAD
 from ncts5.rules.kit import (
     EXPORT_DECLARATION,
@@ -172,6 +172,7 @@ C0035 = Rule(
             without_lists=("CL112",),
         ),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0020
@@ -245,6 +246,7 @@ R0020 = Rule(
         Silent(T1_ROAD, _t1_from_switzerland),
         Undecided(T1_ROAD, _union_goods_from_switzerland, at=f"{_ITEM}[1]/PreviousDocument", without_lists=("CL178",)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0298
@@ -291,6 +293,7 @@ C0298 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _quantity_and_unit),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- B1000 (transition)
@@ -437,6 +440,7 @@ G0026 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _house_previous_document(_EXPORT_MRN)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0416
@@ -495,6 +499,7 @@ R0416 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _house_previous_document(_EXPORT_MRN)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- G0058
@@ -540,6 +545,7 @@ G0058 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _excise_previous_document(1)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- G0050, G0424, G0414
@@ -597,6 +603,7 @@ G0050 = Rule(
     fix="Copy the ARC from the e-AD (for a fallback document, C658, its fallback reference number).",
     check=_item_additional_reference_arcs,
     cases=_ARC_CASES,
+    releases=P5_P6,
 )
 
 G0424 = Rule(
@@ -610,6 +617,7 @@ G0424 = Rule(
     fix="Copy the ARC from the e-AD (for C658, the national fallback registration number).",
     check=_item_additional_reference_arcs,
     cases=_ARC_CASES,
+    releases=P5_P6,
 )
 
 
@@ -645,6 +653,7 @@ G0414 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _item_supporting_e_ad(_ARC_EXAMPLE)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0015, R0023
@@ -682,6 +691,7 @@ C0015 = Rule(
         Silent(T1_ROAD, _item_additional_reference("Y015", None)),
         Undecided(T1_ROAD, _item_additional_reference("C658", None), at=_ITEM_REFERENCE, without_lists=("CL234",)),
     ),
+    releases=P5_P6,
 )
 
 
@@ -717,6 +727,7 @@ R0023 = Rule(
         Silent(T1_ROAD, _item_additional_reference("Y015", "0")),
         Undecided(T1_ROAD, _item_additional_reference("C651", "0"), at=_ITEM_REFERENCE, without_lists=("CL234",)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- not checkable
@@ -746,6 +757,7 @@ G0069 = Rule(
     why="Customs never reject a declaration for it; it tells the declarant where such documents may go.",
     fix="Nothing to fix; declare the e-AD as a supporting document where the guideline allows it.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0057 = Rule(
@@ -760,6 +772,7 @@ G0057 = Rule(
     "the movement at the office of transit or destination.",
     fix="Use codes of the common code lists in the declaration.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0321 = Rule(
@@ -774,6 +787,7 @@ G0321 = Rule(
     "number is not available, which is not a reason to reject the declaration.",
     fix="Declare '0' instead of inventing or truncating a document number.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- B1814 (transition)
@@ -881,6 +895,7 @@ C0186 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _exit_summary_with_consignment_charges),
     ),
+    releases=P5_P6,
 )
 
 
@@ -910,6 +925,7 @@ C0337 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _exit_summary_with_house_charges),
     ),
+    releases=P5_P6,
 )
 
 

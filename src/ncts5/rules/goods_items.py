@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, IE015_IE170, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
 from ncts5.rules.kit import EXPORT_DECLARATION, exports_followed_by_transit, houses_and_items, office_country, undecided
 
@@ -95,6 +95,7 @@ R0007 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _second_house((1, 2), (3, 4))),
     ),
+    releases=P5_P6,
 )
 
 
@@ -124,6 +125,7 @@ R0988 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _second_house((1, 2), (3, 4))),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- not checkable: numbering
@@ -138,6 +140,7 @@ G0072 = Rule(
     why="NCTS matches the transit's goods items with the export's automatically, and only by their order and numbers.",
     fix="List and number the goods items exactly as in the export declaration.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0071 = Rule(
@@ -151,6 +154,7 @@ G0071 = Rule(
     "break the match with the export.",
     fix="Declare exactly the goods items of the export declaration in the house consignment that cites it.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0005 = Rule(
@@ -164,6 +168,7 @@ G0005 = Rule(
     why="A declaration holds at most 1999 goods items.",
     fix="Split a larger shipment into several declarations.",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0153, B1834
@@ -223,6 +228,7 @@ C0153 = Rule(
         Silent(T1_ROAD),
         Silent(TIR, _no_commodity_code_on_item_1),
     ),
+    releases=P5_P6,
 )
 
 B1834 = Rule(
@@ -294,6 +300,7 @@ C0821 = Rule(
         Silent(T1_ROAD, _cn_code),
         Undecided(T1_ROAD, _cn_code, at=_CN, without_lists=("CL112",)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- not checkable: commodity
@@ -308,6 +315,7 @@ R0060 = Rule(
     why="A commodity code that does not exist in the tariff cannot be classified for risk analysis or duties.",
     fix="Take the eight-digit code from the TARIC consultation of the goods.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0301 = Rule(
@@ -322,6 +330,7 @@ G0301 = Rule(
     "commodity code it describes different goods.",
     fix="Look the substance up in ECICS and give its CUS number only with the commodity code ECICS gives for it.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0300 = Rule(
@@ -335,6 +344,7 @@ G0300 = Rule(
     why="Customs and the carriers along the route must know which dangerous goods travel and how to handle them.",
     fix="Declare the UN number of every dangerous substance the goods item includes.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0060
@@ -426,6 +436,7 @@ C0060 = Rule(
         Silent(T1_ROAD, _item_packaging(1, ("NE", 1, None), name="unpacked_counted")),
         Undecided(T1_ROAD, at=f"{_PACKAGING}/typeOfPackages", without_lists=("CL181",)),
     ),
+    releases=P5_P6,
 )
 
 G0024 = Rule(
@@ -438,6 +449,7 @@ G0024 = Rule(
     why="Customs identify the packages at inspection by their marks.",
     fix="Copy the marks as they appear on the packages.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0219, B1819
@@ -534,6 +546,7 @@ R0220 = Rule(
         Silent(T1_ROAD, _ZERO_PACKED_SHARED),
         Undecided(T1_ROAD, _ZERO_UNPACKED, at=f"{_ITEM}[2]/Packaging[1]/typeOfPackages", without_lists=("CL182",)),
     ),
+    releases=P5_P6,
 )
 
 B1919 = Rule(
@@ -641,6 +654,7 @@ R0364 = Rule(
         Silent(T1_ROAD, _ZERO_PACKED_SHARED),
         Undecided(T1_ROAD, _ZERO_PACKED_SHARED, at=_ITEM_2_NUMBER, without_lists=("CL181",)),
     ),
+    releases=P5_P6,
 )
 
 B1964 = Rule(

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, TRANSITION, Fires, Rule, Silent, Undecided
+from ncts5.rules.declaration import IE015, P5_P6, TRANSITION, Fires, Rule, Silent, Undecided
 from ncts5.rules.examples import T1_ROAD, TIR
 from ncts5.rules.kit import office_country, undecided
 
@@ -79,6 +79,7 @@ C0086 = Rule(
         Silent(T1_ROAD),
         Undecided(T1_ROAD, at=f"{_GUARANTEE}/guaranteeType", without_lists=("CL286",)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0085
@@ -121,6 +122,7 @@ C0085 = Rule(
         Silent(TIR),
         Undecided(T1_ROAD, at=f"{_GUARANTEE}/guaranteeType", without_lists=("CL076",)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0130
@@ -162,6 +164,7 @@ C0130 = Rule(
         Silent(TIR),
         Silent(TIR, _cash_with_other_reference),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0318
@@ -205,6 +208,7 @@ R0318 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _voucher_with_long_grn),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0900
@@ -281,6 +285,7 @@ R0900 = Rule(
         Silent(TIR),
         Undecided(T1_ROAD, at=f"{_GUARANTEE}/guaranteeType", without_lists=("CL230",)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- B1898 (transition)

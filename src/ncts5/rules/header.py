@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, IE015_IE170, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD
 
 if TYPE_CHECKING:
@@ -92,6 +92,7 @@ C0511 = Rule(
         Undecided(IE170_PRESENTATION, at="/CC170C/correlationIdentifier"),
         Undecided(T1_ROAD, _correlated, at=_CORRELATION, with_lists=(("CL610", ("CC004C",)),)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- B1833 (transition)
@@ -124,4 +125,5 @@ R0008 = Rule(
     "wrong message or none.",
     fix="Copy the message identification of the message you answer.",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
+    releases=P5_P6,
 )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ncts5.messages.facets import to_text
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, TRANSITION, Fires, Rule, Silent, Suspends
+from ncts5.rules.declaration import IE015, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends
 from ncts5.rules.examples import T1_ROAD
 from ncts5.rules.kit import exports_followed_by_transit, field_label
 
@@ -142,8 +142,9 @@ R0983 = Rule(
         Fires(T1_ROAD, _house_lighter_than_its_items, at=f"{_HOUSE}/grossMass", code=14, says="1250.5"),
         Silent(T1_ROAD),
         Silent(T1_ROAD, _tenths_that_sum_exactly),
-        Silent(T1_ROAD, _item_without_gross_mass),
+        Silent(T1_ROAD, _item_without_gross_mass, release="5"),  # gross mass is mandatory in Phase 6
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0221
@@ -222,6 +223,7 @@ R0221 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _item_2_shares_packages_weighing_0),
     ),
+    releases=P5_P6,
 )
 
 B1860 = Rule(
@@ -271,9 +273,10 @@ R0223 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _masses(1, "400", "400")),
         Silent(T1_ROAD, _masses(1, "0", "5")),
-        Silent(T1_ROAD, _masses(1, None, "5")),
+        Silent(T1_ROAD, _masses(1, None, "5"), release="5"),  # gross mass is mandatory in Phase 6
         Silent(T1_ROAD, _masses(1, "400", None)),
     ),
+    releases=P5_P6,
 )
 
 B1862 = Rule(
@@ -346,11 +349,13 @@ C0837 = Rule(
     check=_c0837,
     cases=(
         Fires(T1_ROAD, _export_without_net_mass, at=f"{_ITEM}[2]/{_NET}", code=13, says="N830"),
-        Fires(T1_ROAD, _export_without_goods_measure, at=f"{_ITEM}[1]/Commodity/GoodsMeasure", code=13),
+        # Phase 6 makes GOODS MEASURE (and its gross mass) mandatory: the schema already refuses these two
+        Fires(T1_ROAD, _export_without_goods_measure, at=f"{_ITEM}[1]/Commodity/GoodsMeasure", code=13, release="5"),
         Fires(T1_ROAD, _reduced_data_set, at=(f"{_ITEM}[1]/{_NET}", f"{_ITEM}[2]/{_NET}"), code=15),
         Silent(T1_ROAD),
         Silent(T1_ROAD, _export_with_reduced_data_set),
     ),
+    releases=P5_P6,
 )
 
 
@@ -421,4 +426,5 @@ R0994 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _consignment_weighs("1300")),
     ),
+    releases=P5_P6,
 )

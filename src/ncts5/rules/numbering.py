@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ncts5.messages.meta import Child, XmlModel
 from ncts5.rules.context import Context, Outcome, routes
-from ncts5.rules.declaration import FINAL, IE015, IE015_IE170, Fires, Rule, Silent, Undecided
+from ncts5.rules.declaration import FINAL, IE015, IE015_IE170, P5_P6, Fires, Rule, Silent, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
 
 if TYPE_CHECKING:
@@ -127,6 +127,7 @@ R0987 = Rule(
         Silent(TIR),
         Silent(IE170_PRESENTATION),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- B2101
@@ -211,6 +212,7 @@ G0002 = Rule(
     why="Customs reject a value that breaks the schema pattern; ncts5 reports that as a SCHEMA finding.",
     fix="Write the value as the schema's pattern requires (the SCHEMA finding says which).",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
+    releases=P5_P6,
 )
 
 G0021 = Rule(
@@ -222,4 +224,5 @@ G0021 = Rule(
     why="Customs never reject a declaration for it; it tells declarants that 0 is not a missing value.",
     fix="Nothing to fix.",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
+    releases=P5_P6,
 )

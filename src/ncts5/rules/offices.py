@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ncts5.messages.facets import to_text
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import IE015, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import T1_ROAD, TIR
 from ncts5.rules.kit import (
     EXPORT_DECLARATION,
@@ -234,6 +234,7 @@ R0003 = Rule(
         ),
         Silent(T1_ROAD, _movement(transit=("CH001234", "DE004058"))),
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------------------- R0005
@@ -283,6 +284,7 @@ R0005 = Rule(
         Silent(T1_ROAD, _movement(transit=("CH001234",), arrival=_LATER)),
         Silent(T1_ROAD, _movement(transit=("AT000100",))),
     ),
+    releases=P5_P6,
 )
 
 B1904 = Rule(
@@ -364,6 +366,7 @@ R0006 = Rule(
         Silent(T1_ROAD, _movement("NO000100", "CH001234", transit=("CH002000",))),
         Undecided(T1_ROAD, _movement("CH001234", "DE004058", transit=("CH002000",)), without_lists=("CL010",)),
     ),
+    releases=P5_P6,
 )
 
 B1813 = Rule(
@@ -414,6 +417,7 @@ R0906 = Rule(
         Silent(T1_ROAD, _movement("FR000100", "AD000001")),
         Silent(T1_ROAD, _movement("FR000100", "ES000100", transit=("FR000200",))),
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------------------- C0030
@@ -495,6 +499,7 @@ C0030 = Rule(
         Silent(T1_ROAD, _movement("CH001234", "CH002000", declaration_type="T2")),
         Undecided(T1_ROAD, _movement("GB000100", "DE004058"), without_lists=("CL112",)),
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------------------- G0030
@@ -573,6 +578,7 @@ G0030 = Rule(
         Silent(T1_ROAD, _movement("DE004058", "IT000100", routing=("DE", "CH", "IT"))),
         Undecided(T1_ROAD, _movement("DE004058", "GR000100", routing=("DE", "AL", "GR")), without_lists=("CL009",)),
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------------------- G0142
@@ -651,6 +657,7 @@ G0142 = Rule(
         Silent(TIR, _movement(destination="CH001234")),
         Undecided(T1_ROAD, _movement("DE004058", "CH001234"), without_lists=("CL112",)),
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------------------- C0598 and B1831
@@ -712,6 +719,7 @@ C0598 = Rule(
             without_lists=("CL147",),
         ),
     ),
+    releases=P5_P6,
 )
 
 
@@ -965,6 +973,7 @@ G0587 = Rule(
             without_lists=("CL147",),
         ),
     ),
+    releases=P5_P6,
 )
 
 
@@ -1014,6 +1023,7 @@ R0103 = Rule(
         ),
         Silent(T1_ROAD, _movement("DE004058", "NL000396", transit=("GB000100",), exits=("FR000100",))),
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------------------- R0901, R0904, R0905
@@ -1058,6 +1068,7 @@ R0901 = Rule(
         Silent(T1_ROAD, _movement("CH001234", "NO000100")),
         Undecided(TIR, _movement(destination="MA000100"), at=_DESTINATION, without_lists=("CL010",)),
     ),
+    releases=P5_P6,
 )
 
 
@@ -1113,6 +1124,7 @@ R0904 = Rule(
         Fires(T1_ROAD, _movement("AD000001", "CH001234"), at=_DESTINATION, with_lists=_MEMBER_STATES, code=14),
         Silent(T1_ROAD, _movement("AD000001", "ES000100"), with_lists=_MEMBER_STATES),
     ),
+    releases=P5_P6,
 )
 
 
@@ -1151,6 +1163,7 @@ R0905 = Rule(
         Silent(T1_ROAD, _movement("CH001234", "IT000100")),
         Undecided(T1_ROAD, _movement("CH001234", "AD000001"), without_lists=("CL112",)),
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------------------- G0034

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ncts5.messages.meta import XmlModel
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, IE015_IE170, Fires, Rule, Silent, Undecided
+from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, Fires, Rule, Silent, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
 from ncts5.rules.kit import is_ie015, stated, undecided
 
@@ -228,6 +228,7 @@ C0250 = Rule(
         Silent(T1_ROAD),
         Undecided(IE170_PRESENTATION, at="/CC170C/HolderOfTheTransitProcedure/identificationNumber"),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0505
@@ -309,6 +310,7 @@ C0505 = Rule(
         Silent(T1_ROAD, _consignee_in_the_emirates_without_postcode),
         Undecided(T1_ROAD, _holder_without_postcode, at=f"{_HOLDER}/Address/postcode", without_lists=("CL505",)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0542
@@ -379,6 +381,7 @@ C0542 = Rule(
         Silent(T1_ROAD, _reduced_data_set_with_security),
         Silent(T1_ROAD, _consignor_at_house_level_only),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0506
@@ -488,6 +491,7 @@ R0506 = Rule(
         Silent(T1_ROAD, _one_country_of_destination_differs),
         Silent(IE170_PRESENTATION),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0850
@@ -595,6 +599,7 @@ R0850 = Rule(
         Undecided(T1_ROAD, at=f"{_HOLDER}/identificationNumber"),
         Undecided(T1_ROAD, at=f"{_CONSIGNMENT}/Consignor/identificationNumber", without_lists=("CL010",)),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- G0090
@@ -637,6 +642,7 @@ G0090 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _carrier("NL000111222B01")),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- G0120
@@ -709,6 +715,7 @@ G0120 = Rule(
             without_lists=("CL009",),
         ),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0840
@@ -724,6 +731,7 @@ R0840 = Rule(
     why="Union customs look these operators up in EOS for the safety and security risk analysis.",
     fix="Give the EORI or TCUIN the operator is registered under.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------- guidelines with nothing to decide
@@ -750,6 +758,7 @@ G0105 = Rule(
     why="Customs never reject for it; the party, not its contact person, answers for the declaration.",
     fix="Nothing to fix; give a contact person customs can reach.",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
+    releases=P5_P6,
 )
 
 G0123 = Rule(
@@ -764,6 +773,7 @@ G0123 = Rule(
     "already.",
     fix="Declare the consignor whenever it is not the holder.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0201 = Rule(
@@ -790,6 +800,7 @@ G0825 = Rule(
     "does not concern or misses goods it does.",
     fix="Move each entry to the level of the goods it concerns.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
 
 G0850 = Rule(
@@ -802,4 +813,5 @@ G0850 = Rule(
     why="Customs must know who lodges the declaration on the holder's behalf and in which capacity.",
     fix="Declare the representative, with its status, whenever one acts for the holder.",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
+    releases=P5_P6,
 )

@@ -15,6 +15,7 @@ from ncts5.rules.declaration import (
     FINAL,
     IE015,
     IE015_IE170,
+    P5_P6,
     TRANSITION,
     Fires,
     Rule,
@@ -107,6 +108,7 @@ C0382 = Rule(
             T1_ROAD, _postcode_in_germany, at=f"{_LOCATION}/PostcodeAddress/houseNumber", without_lists=("CL198",)
         ),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0387
@@ -183,6 +185,7 @@ C0387 = Rule(
         Silent(T1_ROAD, _places_by_un_locode),
         Silent(T1_ROAD, _loading_by_country_and_location),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0671
@@ -242,6 +245,7 @@ C0671 = Rule(
         Silent(T1_ROAD, _operator_with_additional_identifier),
         Silent(T1_ROAD),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0394
@@ -357,6 +361,7 @@ C0394 = Rule(
         Silent(T1_ROAD, _postcode_and_house_number),
         Silent(T1_ROAD, _address_with_contact_person),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- G0014, G0500
@@ -371,6 +376,7 @@ G0014 = Rule(
     why="A wrong sign moves the location to another hemisphere; customs could not find the goods.",
     fix="Give latitude and longitude in decimal degrees, negative for south and west.",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
+    releases=P5_P6,
 )
 
 G0500 = Rule(
@@ -383,6 +389,7 @@ G0500 = Rule(
     why="A national administration may refuse a qualifier it does not use, e.g. a postcode address (T).",
     fix="Use a qualifier of identification the country of departure accepts; its national guide lists them.",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0710, B1804
@@ -435,6 +442,7 @@ C0710 = Rule(
         Silent(T1_ROAD),
         Undecided(T1_ROAD, _from_gb_without_location, at=f"{_CONSIGNMENT}/LocationOfGoods", without_lists=("CL147",)),
     ),
+    releases=P5_P6,
 )
 
 B1804 = Rule(
@@ -503,6 +511,7 @@ C0191 = Rule(
         Silent(T1_ROAD, _security("2")),
         Silent(T1_ROAD, _entry_summary_with_place_of_unloading),
     ),
+    releases=P5_P6,
 )
 
 
@@ -692,6 +701,7 @@ C0586 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _binding_itinerary_through("DE", "NL")),
     ),
+    releases=P5_P6,
 )
 
 
@@ -768,4 +778,5 @@ G0061 = Rule(
         Silent(T1_ROAD, _routing("DE", "BE")),
         Silent(T1_ROAD, _binding_itinerary_through("DE", "BE", "NL")),
     ),
+    releases=P5_P6,
 )

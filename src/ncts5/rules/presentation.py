@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE170, Fires, Rule, Silent, Undecided
+from ncts5.rules.declaration import IE170, P5_P6, Fires, Rule, Silent, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION
 
 if TYPE_CHECKING:
@@ -248,6 +248,7 @@ C0600 = Rule(
     why="An entry or exit summary declaration needs to know how the goods cross the border for the risk analysis.",
     fix="Give the mode of transport at the border whenever your declaration carries safety and security data.",
     cases=(Undecided(IE170_PRESENTATION),),
+    releases=P5_P6,
 )
 
 C0808 = Rule(
@@ -322,6 +323,7 @@ G0165 = Rule(
     why="An authorised consignor allowed to seal the goods itself must apply the seals it was authorised for.",
     fix="Declare the seals you applied.",
     cases=(Undecided(IE170_PRESENTATION),),
+    releases=P5_P6,
 )
 
 G0196 = Rule(
@@ -334,4 +336,5 @@ G0196 = Rule(
     why="The IE170 replaces the declaration's data group as a whole (G0045): a partial group would lose the rest.",
     fix="Repeat every detail of a transport data group you give in the IE170.",
     cases=(Undecided(IE170_PRESENTATION),),
+    releases=P5_P6,
 )

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import cache
 
+from ncts5.messages.catalogue import Release as ReleaseNumber
 from ncts5.messages.message import Message
 from ncts5.messages.meta import XmlModel
 from ncts5.rules.declaration import KIND_NAMES, Check, Kind, Rule, Status, phases_of
@@ -31,9 +32,11 @@ __all__ = [
     "Rule",
     "RuleSet",
     "Status",
+    "all_declared",
     "declared",
     "get",
     "iter_rules",
+    "known_ids",
     "message_places",
     "not_checkable",
     "registry",
@@ -112,12 +115,12 @@ def message_places(cls: type[Message]) -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def rule_places() -> dict[str, tuple[tuple[str, str], ...]]:
-    """For every rule id in the tables: the (message, XML path) pairs whose field names it."""
-    from ncts5.messages.catalogue import MESSAGES
+def rule_places(release: ReleaseNumber = "5") -> dict[str, tuple[tuple[str, str], ...]]:
+    """For every rule id in ``release``'s tables: the (message, XML path) pairs whose field names it."""
+    from ncts5.messages.catalogue import messages
 
     places: dict[str, list[tuple[str, str]]] = {}
-    for entry in MESSAGES:
+    for entry in messages(release):
         cls = entry.model()
         for rid, paths in message_places(cls).items():
             places.setdefault(rid, []).extend((cls.root_name, p) for p in paths)
@@ -125,32 +128,50 @@ def rule_places() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 @cache
-def declared() -> dict[str, Rule]:
-    """Every declared rule by id, without its places: enough to run rules, and it loads no message models."""
+def all_declared() -> tuple[Rule, ...]:
+    """Every declared rule of every release, without places (loads no message models)."""
     from ncts5.rules.catalogue import collect
 
     return collect()
 
 
 @cache
-def registry() -> dict[str, Rule]:
-    """Every declared rule, loaded once, with its places (and, for unmigrated rules, messages) from the models."""
-    places = rule_places()
+def known_ids() -> frozenset[str]:
+    """Every rule id ncts5 declares, in any release (what ``--disable``/``--warn`` accept)."""
+    return frozenset(r.id for r in all_declared())
+
+
+@cache
+def declared(release: ReleaseNumber = "5") -> dict[str, Rule]:
+    """The rules of one release (``"5"`` or ``"6"``) by id, without their places: enough to run rules."""
+    _check_release(release)
+    return {r.id: r for r in all_declared() if f"P{release}" in r.releases}
+
+
+def _check_release(release: object) -> None:
+    if release not in ("5", "6"):
+        raise ValueError(f"release must be '5' or '6', not {release!r}")
+
+
+@cache
+def registry(release: ReleaseNumber = "5") -> dict[str, Rule]:
+    """The rules of one release, loaded once, with their places (and, for unmigrated rules, messages)."""
+    places = rule_places(release)
     out = {}
-    for rid, r in declared().items():
+    for rid, r in declared(release).items():
         where = places.get(rid, ())
         messages = r.messages or tuple(sorted({m for m, _ in where}))
         out[rid] = replace(r, places=where, messages=messages)
     return out
 
 
-def get(rule_id: str) -> Rule:
-    """One rule by id; ``KeyError`` if ncts5 has no entry for it."""
-    return registry()[rule_id.upper()]
+def get(rule_id: str, release: ReleaseNumber = "5") -> Rule:
+    """One rule by id as ``release`` declares it; ``KeyError`` if ncts5 has no entry for it there."""
+    return registry(release)[rule_id.upper()]
 
 
-def iter_rules() -> Iterator[Rule]:
-    yield from registry().values()
+def iter_rules(release: ReleaseNumber = "5") -> Iterator[Rule]:
+    yield from registry(release).values()
 
 
 class RuleSet:
@@ -160,13 +181,19 @@ class RuleSet:
     build another (a subset, a national variant) without touching any global.
     """
 
-    def __init__(self, rules: Mapping[str, Rule]) -> None:
-        self.rules: dict[str, Rule] = dict(rules)
+    def __init__(self, rules: Mapping[str, Rule] | Iterable[Rule]) -> None:
+        values = rules.values() if isinstance(rules, Mapping) else rules
+        #: Every rule of every release (one id can have a declaration per release).
+        self.rules: tuple[Rule, ...] = tuple(values)
         self._chosen: dict[tuple[type[Message], Phase, frozenset[str]], tuple[Rule, ...]] = {}
         self._suspended: dict[Phase, frozenset[str]] = {}
 
     def __contains__(self, rule_id: object) -> bool:
-        return rule_id in self.rules
+        return any(r.id == rule_id for r in self.rules)
+
+    def of(self, release: ReleaseNumber) -> dict[str, Rule]:
+        """The rules of one release by id."""
+        return {r.id: r for r in self.rules if f"P{release}" in r.releases}
 
     def suspended(self, phase: Phase) -> frozenset[str]:
         """The ids the transition rules switch off in ``phase``.
@@ -178,7 +205,7 @@ class RuleSet:
         found = self._suspended.get(phase)
         if found is None:
             transition = phase == "transition"
-            found = frozenset(s for r in self.rules.values() if transition and phase in r.phases for s in r.suspends)
+            found = frozenset(s for r in self.rules if transition and phase in r.phases for s in r.suspends)
             self._suspended[phase] = found
         return found
 
@@ -187,7 +214,7 @@ class RuleSet:
         in_table: Mapping[str, object] | None = None
         release = f"P{cls.release}"  # a rule runs only on messages of the releases it belongs to
         out = []
-        for r in self.rules.values():
+        for r in self.rules:
             if phase not in r.phases or r.id in self.suspended(phase) or release not in r.releases:
                 continue
             if r.messages:
@@ -212,5 +239,5 @@ class RuleSet:
 
 @cache
 def rule_set() -> RuleSet:
-    """Every declared rule, as the engine receives them."""
-    return RuleSet(declared())
+    """Every declared rule of every release, as the engine receives them."""
+    return RuleSet(all_declared())

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ncts5.identifiers import tir_carnet
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, IE015_IE170, Fires, Rule, Silent, Undecided
+from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, Fires, Rule, Silent, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
 from ncts5.rules.kit import field_label, is_ie015, office_country, undecided
 
@@ -53,6 +53,7 @@ R0849 = Rule(
         Silent(TIR),
         Silent(T1_ROAD, _reduced_data_set),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0411
@@ -97,6 +98,7 @@ C0411 = Rule(
         Silent(T1_ROAD),
         Silent(TIR),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0990
@@ -145,6 +147,7 @@ R0990 = Rule(
         Silent(TIR),
         Silent(TIR, _nine_digit_carnet),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0911
@@ -206,6 +209,7 @@ R0911 = Rule(
             without_lists=("CL010",),
         ),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0839
@@ -274,6 +278,7 @@ C0839 = Rule(
         Silent(T1_ROAD, _authorised_consignor_with_limit_date),
         Silent(T1_ROAD, _authorised_consignor_pre_lodged),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0904

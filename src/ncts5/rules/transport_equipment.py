@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, IE015_IE170, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
 from ncts5.rules.kit import field_label, is_ie015, stated
 
@@ -178,6 +178,7 @@ C0055 = Rule(
             ),
         ),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0670, G0670
@@ -254,6 +255,7 @@ G0670 = Rule(
     "could not be found, an extra one would be searched for in vain.",
     fix="List, for each container or sealed load, every goods item loaded in it.",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- G0006
@@ -314,6 +316,7 @@ G0006 = Rule(
             at=f"{_TE_170}[1]/GoodsReference[1]/declarationGoodsItemNumber",
         ),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0569
@@ -367,6 +370,7 @@ C0569 = Rule(
         Silent(TIR),
         Silent(T1_ROAD, _ONE_CONTAINER),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0106, B1832
@@ -404,6 +408,7 @@ R0106 = Rule(
         Fires(IE170_PRESENTATION, _ie170_seals_numbered_1_and_3, at=f"{_TE_170}[1]/numberOfSeals", says="up to 3"),
         Silent(TIR),
     ),
+    releases=P5_P6,
 )
 
 B1832 = Rule(
@@ -476,6 +481,7 @@ R0107 = Rule(
             ),
         ),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- R0448
@@ -580,6 +586,7 @@ R0165 = Rule(
         Silent(T1_ROAD, _ONE_CONTAINER),
         Undecided(T1_ROAD, _authorised_consignor_with_an_unsealed_container, at=f"{_TE}[1]/numberOfSeals"),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0822
@@ -616,6 +623,7 @@ C0822 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _pre_lodged_without_container_indicator),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- C0823, G0332
@@ -665,6 +673,7 @@ C0823 = Rule(
         Silent(IE170_PRESENTATION),
         Silent(IE170_PRESENTATION, _ie170_sealed_load_in_containers),
     ),
+    releases=P5_P6,
 )
 
 
@@ -696,6 +705,7 @@ G0332 = Rule(
         Silent(TIR),
         Silent(IE170_PRESENTATION),
     ),
+    releases=P5_P6,
 )
 
 # ------------------------------------------------------------------------------------------- G0103
@@ -741,4 +751,5 @@ G0103 = Rule(
         Silent(TIR, _unsealed_container),
         Silent(IE170_PRESENTATION, _ie170_sealed_load),
     ),
+    releases=P5_P6,
 )

@@ -22,6 +22,7 @@ from ncts5.rules.declaration import (
     FINAL,
     IE015,
     IE015_IE170,
+    P5_P6,
     TRANSITION,
     Fires,
     Rule,
@@ -379,6 +380,7 @@ C0826 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _house_level_means("30")),
     ),
+    releases=P5_P6,
 )
 
 
@@ -470,6 +472,7 @@ R0855 = Rule(
         Silent(T1_ROAD, _departure_means("2", "20", "20", "20", "20", "20")),
         Silent(T1_ROAD, _departure_means("1", "10")),
     ),
+    releases=P5_P6,
 )
 
 
@@ -550,6 +553,7 @@ R0472 = Rule(
         Silent(T1_ROAD, _inland_mode("9")),
         Silent(T1_ROAD, _inland_mode(None)),
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------- R0473, B1815
@@ -591,6 +595,7 @@ R0473 = Rule(
         Silent(IE170_PRESENTATION),
         Silent(T1_ROAD, _vessel("11", "Nordic Star")),
     ),
+    releases=P5_P6,
 )
 
 B1815 = Rule(
@@ -649,6 +654,7 @@ R0474 = Rule(
         Silent(IE170_PRESENTATION),
         Silent(T1_ROAD, _departure_means("1", "10")),
     ),
+    releases=P5_P6,
 )
 
 
@@ -694,6 +700,7 @@ R0476 = Rule(
         Silent(T1_ROAD),
         Silent(T1_ROAD, _departure_means("3", "30", "31", "31")),
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------- B1091
@@ -910,6 +917,7 @@ G0119 = Rule(
         Silent(T1_ROAD, _containers_with_numbers_without_means),
         Undecided(IE170_PRESENTATION, _ie170_without_departure_means, at=_DTM_170),
     ),
+    releases=P5_P6,
 )
 
 G0088 = Rule(
@@ -924,6 +932,7 @@ G0088 = Rule(
     "at destination.",
     fix="Declare each trailer after the vehicle, with type 31 and its registration number.",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------- G0112
@@ -981,6 +990,7 @@ G0112 = Rule(
         Undecided(T1_ROAD, _vessel("11", "NORDIC STAR"), at=f"{_DTM}[1]/typeOfIdentification"),
         Undecided(T1_ROAD, _vessel("11", "9074728"), at=f"{_DTM}[1]/typeOfIdentification"),  # wrong check digit
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------- R0076, B1811
@@ -1020,6 +1030,7 @@ R0076 = Rule(
         Silent(T1_ROAD, _border(_border_means())),
         Silent(T1_ROAD, _border(_border_means(type_="11", ident="Nordic"))),
     ),
+    releases=P5_P6,
 )
 
 B1811 = Rule(
@@ -1088,6 +1099,7 @@ C0531 = Rule(
         Silent(T1_ROAD, _by_air("2", "3", None)),
         Silent(T1_ROAD, _by_air("2", "4", "LH1234")),
     ),
+    releases=P5_P6,
 )
 
 
@@ -1138,6 +1150,7 @@ R0315 = Rule(
         Silent(T1_ROAD, _flight("4", "U21")),
         Silent(T1_ROAD, _flight("1", "VOYAGE 77/2")),
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------- G0789
@@ -1562,6 +1575,7 @@ R0789 = Rule(
         Silent(T1_ROAD, _border_means_count(1)),
         Silent(T1_ROAD, _both(_border_means_count(3), _transit_office("CH001234"))),
     ),
+    releases=P5_P6,
 )
 
 # ---------------------------------------------------------------------- G0115, G0020, G0118
@@ -1624,6 +1638,7 @@ G0115 = Rule(
         Silent(T1_ROAD, _both(_inland_mode("2"), _border_mode("2"))),
         Undecided(T1_ROAD, at=_BORDER_MODE, without_lists=("CL010",)),
     ),
+    releases=P5_P6,
 )
 
 G0020 = Rule(
@@ -1638,6 +1653,7 @@ G0020 = Rule(
     "goods leave the office of departure on.",
     fix="Give the mode of the means crossing the border, e.g. 1 for goods shipped after a road leg to the port.",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
+    releases=P5_P6,
 )
 
 G0118 = Rule(
@@ -1651,4 +1667,5 @@ G0118 = Rule(
     why="Customs accept the missing means only under those waivers, which they grant outside the declaration.",
     fix="Declare the active border transport means unless such a waiver applies.",
     cases=(Undecided(T1_ROAD),),
+    releases=P5_P6,
 )
