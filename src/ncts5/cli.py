@@ -417,7 +417,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from ncts5.rules.registry import iter_rules
 
     rows: list[dict[str, Any]] = []
-    for r in iter_rules():
+    for r in iter_rules(args.release):
         if args.status and r.status != args.status:
             continue
         rows.append(
@@ -425,8 +425,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
                 "id": r.id,
                 "kind": r.kind,
                 "status": r.status,
-                "phases": sorted(r.phases),
+                "phases": sorted(r.phases) if args.release == "5" else ["final"],
                 "releases": list(r.releases),
+                "release": args.release,
+                "phase6": _phase6_class(r.id),
                 "severity": r.severity,
                 "error_code": r.error_code,
                 "messages": list(r.messages),
@@ -449,8 +451,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return EXIT_OK
     for row in rows:
-        phases = "both" if len(row["phases"]) == 2 else row["phases"][0]
-        sys.stdout.write(f"{row['id']}  {row['status']:<15} {phases:<10} {row['summary']}\n")
+        if args.release == "5":
+            third = "both" if len(row["phases"]) == 2 else row["phases"][0]
+        else:  # Phase 6 has one phase: say instead how the rule compares with Phase 5
+            third = row["phase6"] or ""
+        sys.stdout.write(f"{row['id']}  {row['status']:<15} {third:<10} {row['summary']}\n")
     counts: dict[str, int] = {}
     for row in rows:
         counts[row["status"]] = counts.get(row["status"], 0) + 1
@@ -459,15 +464,31 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _phase6_class(rule_id: str) -> str | None:
+    """How DDNTA 6.4.1 treats the id: same, reworded, changed, new, dropped (``rules/phase6.json``)."""
+    from ncts5.rules.phase6 import classification
+
+    return classification(rule_id)
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     from ncts5.rules.registry import registry
 
     rule_id = args.id.upper()
     if re.fullmatch(r"CL\d{3}", rule_id):
         return _explain_code_list(rule_id)
-    rules = registry()
+    release = args.release
+    if release is None:
+        release = "5" if rule_id in registry("5") or rule_id not in registry("6") else "6"
+    rules = registry(release)
     if rule_id not in rules:
-        raise UsageError(f"unknown rule id {args.id!r}; `ncts5 rules` lists them")
+        other = "6" if release == "5" else "5"
+        if rule_id in registry(other):
+            raise UsageError(
+                f"{rule_id} is not a Phase {release} rule ({_phase6_class(rule_id) or 'not in its tables'}); "
+                f"`ncts5 explain {rule_id} --release {other}` shows it"
+            )
+        raise UsageError(f"unknown rule id {args.id!r}; `ncts5 rules --release {release}` lists them")
     sys.stdout.write(explain_text(rules[rule_id]))
     return EXIT_OK
 
@@ -498,6 +519,7 @@ def explain_text(r: Any) -> str:
         f"error code: {r.error_code}",
         f"declared in: ncts5.rules.{r.topic}",
     ]
+    lines += _release_lines(r)
     if r.suspends:
         lines.append(f"suspends in the transition phase: {', '.join(r.suspends)}")
     counts = {"fire": r.count(Fires), "stay silent": r.count(Silent), "not checked": r.count(Undecided)}
@@ -511,6 +533,22 @@ def explain_text(r: Any) -> str:
         desc = item.description if item else ""
         lines.append(f"  {path}  {de}{desc}")
     return "\n".join(lines) + "\n"
+
+
+def _release_lines(r: Any) -> list[str]:
+    """How the two releases treat the id (from the DDNTA comparison), and where the other declaration is."""
+    from ncts5.rules.phase6 import classification
+
+    found = classification(r.id)
+    said = {
+        "same": "the same in Phase 5 and Phase 6 (one declaration)",
+        "reworded": "reworded in Phase 6, same meaning (one declaration)",
+        "changed": "changed in Phase 6: each release has its own declaration"
+        + (f"; `ncts5 explain {r.id} --release {'6' if r.releases == ('P5',) else '5'}` shows the other"),
+        "new": "new in Phase 6 (no Phase 5 rule)",
+        "dropped": "Phase 5 only: DDNTA 6.4.1 no longer has it",
+    }
+    return [f"DDNTA 6.4.1: {said[found]}"] if found else []
 
 
 def _item_at(cls: Any, path: str) -> Any:
@@ -653,10 +691,22 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("rules", help="list every DDNTA rule ncts5 knows and its status")
     r.add_argument("--format", choices=["text", "json"], default="text")
     r.add_argument("--status", choices=["implemented", "reference-data", "not-checkable"])
+    r.add_argument(
+        "--release",
+        choices=["5", "6"],
+        default="5",
+        help="the NCTS release whose rule catalogue to list (5: DDNTA 5.15.2, the default; 6: DDNTA 6.4.1)",
+    )
     r.set_defaults(func=cmd_rules)
 
     e = sub.add_parser("explain", help="show one rule and the fields it touches")
     e.add_argument("id", metavar="ID")
+    e.add_argument(
+        "--release",
+        choices=["5", "6"],
+        default=None,
+        help="explain the rule as this release declares it (default: Phase 5, or Phase 6 for an id only Phase 6 has)",
+    )
     e.set_defaults(func=cmd_explain)
 
     u = sub.add_parser("upgrade", help="rewrite a Phase 5 IE015/IE170 as Phase 6 and list what needs deciding")

@@ -13,8 +13,7 @@ import re
 import pytest
 
 from ncts5.rules.cases import failures
-from ncts5.rules.declaration import Fires, Rule, Silent, Suspends, Undecided
-from ncts5.rules.declaration import ReleaseNumber
+from ncts5.rules.declaration import Fires, ReleaseNumber, Rule, Silent, Suspends, Undecided
 from ncts5.rules.registry import registry
 
 RULES = registry()
@@ -24,6 +23,7 @@ BY_RELEASE: list[tuple[Rule, ReleaseNumber]] = [(r, rel) for rel in ("5", "6") f
 
 def _name(pair: tuple[Rule, ReleaseNumber]) -> str:
     return f"{pair[0].id}-P{pair[1]}"
+
 
 #: Topic modules still declared through the legacy ``@rule``/``not_checkable`` adapters: their
 #: examples are still in tests/rules/test_<topic>.py.  Each migration removes its modules from this

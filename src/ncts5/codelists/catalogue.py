@@ -78,6 +78,7 @@ _LISTS: tuple[tuple[str, str], ...] = (
     ("CL251", "GuaranteeType"),
     ("CL252", "InvalidGuaranteeReason"),
     ("CL286", "GuaranteeTypeWithGRN"),
+    ("CL289", "CountryPlaceOfLoadingNotRequired"),  # DDNTA 6.4.1 (C0409, C0412); not in 5.15.2
     ("CL294", "CustomsOfficeExitDeclared"),
     ("CL296", "SpecificCircumstanceIndicatorCode"),
     ("CL326", "QualifierOfTheIdentification"),

@@ -10,14 +10,14 @@ today: :func:`staleness` says how old the data in use is and whether that passes
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
 from ncts5.codelists import packaged
 from ncts5.codelists.catalogue import MESSAGE_LIST_IDS, NAMES, OFFICE_LISTS, import_hint
 from ncts5.codelists.registry import DEFAULT, ListStatus, Registry
-from ncts5.messages.catalogue import MESSAGES
+from ncts5.messages.catalogue import CATALOGUE
 from ncts5.messages.meta import XmlModel
 
 #: Reference data older than this many days is reported as stale (the NCTS authorities publish
@@ -36,24 +36,35 @@ class Usage:
     path: str
     data_element: str | None
     description: str
+    releases: tuple[str, ...] = ("5",)
+    """The NCTS releases whose message has this field with this list (``("5", "6")`` mostly)."""
 
 
 @cache
 def usages(list_id: str) -> tuple[Usage, ...]:
-    """Every field of every supported message whose values come from *list_id*, in document order."""
-    found: list[Usage] = []
+    """Every field of every supported message, in both releases, whose values come from *list_id*.
 
-    def walk(model: type[XmlModel], message: str, path: str) -> None:
+    In document order (Phase 5's, then places only Phase 6 has); a field both releases have is one
+    entry naming both.
+    """
+    found: dict[tuple[str, str], Usage] = {}
+
+    def walk(model: type[XmlModel], message: str, path: str, release: str) -> None:
         for child in model.__xml_children__:
             here = f"{path}/@{child.xml_name}" if child.item.attribute else f"{path}/{child.xml_name}"
             if child.model is not None:
-                walk(child.model, message, here)
+                walk(child.model, message, here, release)
             elif child.item.codelist == list_id:
-                found.append(Usage(message, here, child.item.data_element, child.item.description))
+                key = (message, here)
+                seen = found.get(key)
+                if seen is None:
+                    found[key] = Usage(message, here, child.item.data_element, child.item.description, (release,))
+                else:
+                    found[key] = replace(seen, releases=(*seen.releases, release))
 
-    for message in MESSAGES:
-        walk(message.model(), message.root_name, f"/{message.root_name}")
-    return tuple(found)
+    for message in CATALOGUE:
+        walk(message.model(), message.root_name, f"/{message.root_name}", message.release)
+    return tuple(found.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +134,8 @@ def explain_lines(list_id: str, registry: Registry | None = None, *, today: date
         yield "used by:"
         for use in found:
             de = f"{use.data_element} " if use.data_element else ""
-            yield f"  {use.message} {use.path}  {de}{use.description}"
+            where = "Phase 5 and 6" if len(use.releases) == 2 else f"Phase {use.releases[0]} only"
+            yield f"  {use.message} {use.path}  {de}{use.description} ({where})"
     else:
         yield "used by: no field of the supported messages (rules may use it)"
     yield "a value outside the list is rejected by customs with IE056 error code 12 (codelist value not valid)"
@@ -134,6 +146,7 @@ def explain_lines(list_id: str, registry: Registry | None = None, *, today: date
     partial = "" if row.complete is not False else " (partial: a code it lacks is not checked)"
     yield f"values: {row.status}{partial}, {row.entries} entries, snapshot {row.snapshot_date}"
     yield f"source: {row.source}"
+    yield "releases: the same values serve Phase 5 and Phase 6 messages (the lists keep their numbers across releases)"
     if row.snapshot_date is not None:
         age = ((today or date.today()) - row.snapshot_date).days
         yield f"age: {age} days; to update: {import_hint(list_id)}"

@@ -26,7 +26,9 @@ ENGINE_MODULES = frozenset(
         "declaration",
         "engine",
         "kit",
+        "national",
         "options",
+        "phase6",
         "profiles",
         "registry",
     }

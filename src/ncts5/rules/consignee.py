@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome, Unchecked
-from ncts5.rules.declaration import FINAL, IE015, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import FINAL, IE015, P5_P6, P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import T1_ROAD
 from ncts5.rules.kit import has_exit_summary, undecided
 from ncts5.rules.parties import all_the_same, name_and_address, postcode_required
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         HouseConsignment,
         HouseConsignmentAdditionalInformation,
     )
+    from ncts5.messages.p6.cc015c import CC015C as P6CC015C
 
     _AdditionalInformation = (
         ConsignmentAdditionalInformation | HouseConsignmentAdditionalInformation | ConsignmentItemAdditionalInformation
@@ -656,6 +657,61 @@ G0001 = Rule(
         Fires(T1_ROAD, _item_consignee_next_to_item_code_30600, at=f"{_ITEM}[1]/Consignee", phase="transition"),
         Silent(T1_ROAD, _item_consignee_next_to_item_code_30600),
         Silent(T1_ROAD, _code_30600),
+    ),
+)
+
+
+def _g0001_p6(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
+    cons = ctx.message.consignment
+    houses = [
+        hc for hc in cons.house_consignment if any(ai.code == CONSIGNEE_UNKNOWN for ai in hc.additional_information)
+    ]
+    if not houses:
+        return
+    if cons.consignee is not None:
+        yield ctx.violation(
+            cons,
+            "consignee",
+            f"code 30600 (consignee unknown) is declared for {len(houses)} house consignment(s); "
+            f"leave out {ctx.label(cons, 'consignee')}",
+            code=15,
+        )
+    for house in houses:
+        if house.consignee is not None:
+            yield ctx.violation(
+                house,
+                "consignee",
+                f"code 30600 (consignee unknown) is declared here; leave out {ctx.label(house, 'consignee')}",
+                code=15,
+            )
+
+
+def _item_code_30600_beside_the_consignee(m: P6CC015C) -> None:
+    """A goods item (not its house consignment) carries code 30600; the consignment keeps its consignee."""
+    from ncts5.messages.p6.cc015c import ConsignmentItemAdditionalInformation
+
+    m.consignment.house_consignment[0].consignment_item[0].additional_information = [
+        ConsignmentItemAdditionalInformation(sequence_number=1, code=CONSIGNEE_UNKNOWN)
+    ]
+
+
+G0001_P6 = Rule(
+    "G0001",
+    "Where a house consignment carries code 30600, no consignee is declared for it nor for the whole consignment.",
+    messages=IE015,
+    releases=P6,
+    checks="A house consignment with additional information code 30600 (consignee unknown) declares no "
+    "consignee, and neither does the consignment. Unlike Phase 5, goods items are out of scope: the text keeps "
+    "them for the NCTS-P4/NCTS-P5 transitional period only, and a Phase 6 goods item has no consignee.",
+    why="Code 30600 says the consignee is not known when the goods leave; a consignee beside it contradicts it.",
+    fix="Remove the consignee, or remove code 30600 if the consignee is known.",
+    check=_g0001_p6,
+    cases=(
+        Fires(T1_ROAD, _house_consignee_next_to_house_code_30600, at=_HOUSE_CONSIGNEE, code=15),
+        Fires(T1_ROAD, _consignee_next_to_house_code_30600, at=f"{_CONSIGNMENT}/Consignee", code=15),
+        Silent(T1_ROAD),
+        Silent(T1_ROAD, _code_30600),
+        Silent(T1_ROAD, _item_code_30600_beside_the_consignee),
     ),
 )
 

@@ -11,11 +11,11 @@ its example cases just above it (see :mod:`ncts5.rules.declaration`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import IE015, P5_P6, P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import T1_ROAD, TIR
 from ncts5.rules.kit import (
     any_in_list,
@@ -27,7 +27,10 @@ from ncts5.rules.kit import (
 )
 
 if TYPE_CHECKING:
+    from ncts5.messages import cc015c
     from ncts5.messages.cc015c import CC015C, ConsignmentItem
+    from ncts5.messages.p6 import cc015c as p6cc015c
+    from ncts5.messages.p6.cc015c import CC015C as P6CC015C
 
 UNION_TYPES = frozenset({"T2", "T2F"})
 
@@ -37,12 +40,12 @@ _HOUSE = f"{_CONSIGNMENT}/HouseConsignment[1]"
 _ITEM = f"{_HOUSE}/ConsignmentItem"
 
 
-def _any_excise(ctx: Context[CC015C], types: Sequence[str]) -> bool | None:
+def _any_excise(ctx: Context[CC015C | P6CC015C], types: Sequence[str]) -> bool | None:
     """Whether one of the document ``types`` is an excise document (CL234); None when CL234 cannot tell."""
     return any_in_list(ctx, "CL234", types)
 
 
-def _cl234_undecided(ctx: Context[CC015C], types: Sequence[str]) -> str:
+def _cl234_undecided(ctx: Context[CC015C | P6CC015C], types: Sequence[str]) -> str:
     """The *cannot decide* reply for the first document type CL234 cannot classify."""
     return undecided("CL234", next((t for t in types if ctx.in_list("CL234", t) is None), None))
 
@@ -146,13 +149,18 @@ C0045 = Rule(
 # ------------------------------------------------------------------------------------------- R0601, B1922
 
 
-def _r0601(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    """The e-AD branch (supporting document in CL234) applies to every item that is not an export of excise
+def _r0601_outcomes(
+    ctx: Context[CC015C | P6CC015C],
+    header: cc015c.TransitOperation | p6cc015c.TransitOperation,
+    goods: Iterable[tuple[ConsignmentItem | p6cc015c.ConsignmentItem, bool]],
+) -> Iterator[Outcome]:
+    """R0601 over the goods items, each with whether its house consignment follows an export (both releases).
+
+    The e-AD branch (supporting document in CL234) applies to every item that is not an export of excise
     goods: R0601's text nests it under the additional-reference case, but its transition twin B1922 and the
     declaration guide treat it as a case of its own, and the two readings agree wherever R0601's applies."""
-    header = ctx.message.transit_operation
     at_header: list[tuple[str, str, frozenset[str]]] = []
-    for house, item in houses_and_items(ctx.message):
+    for item, follows_export in goods:
         if not item.additional_reference and not item.supporting_document:
             continue  # no document that could make it excise goods
         references = [r.type for r in item.additional_reference]
@@ -160,7 +168,7 @@ def _r0601(ctx: Context[CC015C]) -> Iterator[Outcome]:
         if excise_reference is None:
             yield ctx.unchecked(_cl234_undecided(ctx, references), ctx.path(item))
             continue
-        if excise_reference and exports_followed_by_transit(house):
+        if excise_reference and follows_export:
             item_allowed, allowed_at_header = frozenset({"T1"}), frozenset({"T1", "TIR"})
         else:
             documents = [d.type for d in item.supporting_document]
@@ -194,6 +202,11 @@ def _r0601(ctx: Context[CC015C]) -> Iterator[Outcome]:
             else "declare type T with the right declaration type on each goods item"
         )
         yield ctx.violation(header, "declaration_type", f"{parts}: {todo}")
+
+
+def _r0601(ctx: Context[CC015C]) -> Iterator[Outcome]:
+    goods = ((item, exports_followed_by_transit(house)) for house, item in houses_and_items(ctx.message))
+    yield from _r0601_outcomes(ctx, ctx.message.transit_operation, goods)
 
 
 def _exported_excise_goods(declaration_type: str) -> Callable[[CC015C], None]:
@@ -243,6 +256,88 @@ R0601 = Rule(
         Silent(T1_ROAD, _exported_excise_goods("TIR")),
         Silent(T1_ROAD, _excise_goods_under_suspension_as_t2f),
         Undecided(T1_ROAD, _excise_goods_under_suspension, at=f"{_ITEM}[2]", without_lists=("CL234",)),
+    ),
+)
+
+
+def _r0601_p6(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
+    goods = (
+        (item, exports_followed_by_transit(house))
+        for house in ctx.message.consignment.house_consignment
+        for item in house.consignment_item
+    )
+    yield from _r0601_outcomes(ctx, ctx.message.transit_operation, goods)
+
+
+def _p6_items(m: P6CC015C) -> list[p6cc015c.ConsignmentItem]:
+    return m.consignment.house_consignment[0].consignment_item
+
+
+def _p6_export_and_excise_reference(m: P6CC015C) -> None:
+    """Phase 6: the house consignment follows an export (N830) and its first goods item refers to an e-AD (C651)."""
+    from ncts5.messages.p6.cc015c import ConsignmentItemAdditionalReference, HouseConsignmentPreviousDocument
+
+    m.consignment.house_consignment[0].previous_document = [
+        HouseConsignmentPreviousDocument(sequence_number=1, type="N830", reference_number="26DE000000000123E0")
+    ]
+    _p6_items(m)[0].additional_reference = [ConsignmentItemAdditionalReference(sequence_number=1, type="C651")]
+
+
+def _p6_exported_excise_goods(declaration_type: str) -> Callable[[P6CC015C], None]:
+    """Phase 6: excise goods of a house consignment that follows an export, under ``declaration_type``."""
+
+    def change(m: P6CC015C) -> None:
+        _p6_export_and_excise_reference(m)
+        m.transit_operation.declaration_type = declaration_type
+
+    change.__name__ = f"exported_excise_goods_declared_{declaration_type}"
+    return change
+
+
+def _p6_exported_excise_goods_on_a_t2_item(m: P6CC015C) -> None:
+    _p6_export_and_excise_reference(m)
+    m.transit_operation.declaration_type = "T"
+    for item, code in zip(_p6_items(m), ("T2", "T1"), strict=True):
+        item.declaration_type = code
+
+
+def _p6_excise_goods_under_suspension(declaration_type: str) -> Callable[[P6CC015C], None]:
+    """Phase 6: the second goods item moves under excise suspension with an e-AD (supporting document C651)."""
+
+    def change(m: P6CC015C) -> None:
+        from ncts5.messages.p6.cc015c import ConsignmentItemSupportingDocument
+
+        _p6_items(m)[1].supporting_document = [
+            ConsignmentItemSupportingDocument(sequence_number=1, type="C651", reference_number="24DEA1B2C3D4E5F6G7H83")
+        ]
+        m.transit_operation.declaration_type = declaration_type
+
+    change.__name__ = f"excise_goods_under_suspension_declared_{declaration_type}"
+    return change
+
+
+R0601_P6 = Rule(
+    "R0601",
+    "Excise goods: T1 (or TIR) after an export, T2/T2F when moving under excise suspension with an e-AD.",
+    messages=IE015,
+    releases=P6,
+    checks="A goods item of a house consignment that follows an export (previous document N830) and refers to "
+    "an excise document (CL234) is declared T1 (or the declaration is T1 or TIR); a goods item moving under "
+    "excise suspension with an e-AD (supporting document in CL234) is declared T2 or T2F.  Phase 6 only added "
+    "two unbalanced brackets to the text; the check is the Phase 5 one.",
+    why="Exported excise goods have left the Union's excise system and travel as non-Union goods; goods under "
+    "excise duty suspension are Union goods moving between Member States.",
+    fix="Declare the goods item (or the whole declaration) with the declaration type the excise status requires.",
+    check=_r0601_p6,
+    cases=(
+        Fires(T1_ROAD, _p6_exported_excise_goods("T2"), at=f"{_OP}/declarationType", code=14, says="T1 or TIR"),
+        Fires(T1_ROAD, _p6_exported_excise_goods_on_a_t2_item, at=f"{_ITEM}[1]/declarationType"),
+        Fires(T1_ROAD, _p6_excise_goods_under_suspension("T1"), at=f"{_OP}/declarationType", says="T2 or T2F"),
+        Silent(T1_ROAD),
+        Silent(T1_ROAD, _p6_exported_excise_goods("T1")),
+        Silent(T1_ROAD, _p6_exported_excise_goods("TIR")),
+        Silent(T1_ROAD, _p6_excise_goods_under_suspension("T2F")),
+        Undecided(T1_ROAD, _p6_excise_goods_under_suspension("T1"), at=f"{_ITEM}[2]", without_lists=("CL234",)),
     ),
 )
 

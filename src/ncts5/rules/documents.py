@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ncts5.identifiers import InvalidChecksum, InvalidIdentifier, mrn
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import FINAL, IE015, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import FINAL, IE015, P5_P6, P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import T1_ROAD
 from ncts5.rules.kit import (
     EXPORT_DECLARATION,
@@ -739,6 +739,23 @@ G0068 = Rule(
     reason="needs the related export declaration, which only the export system holds",
     checks="Nothing ncts5 can see: for an export of excise goods followed by transit, the goods item's additional "
     "references (types of CL234) should repeat the previous documents of the export declaration's goods item.",
+    why="The transit must carry the excise documents the export declared, so that the movement stays linked to "
+    "EMCS; only the export declaration shows which those are.",
+    fix="Copy the excise documents of the export declaration's goods item into the transit goods item's "
+    "additional references.",
+    cases=(Undecided(T1_ROAD),),
+)
+
+G0068_P6 = Rule(
+    "G0068",
+    "After an export of excise goods, the export's previous documents map to the item's additional references.",
+    messages=IE015,
+    releases=P6,
+    reason="needs the related export declaration, which only the export system holds",
+    checks="Nothing ncts5 can see: for an export of excise goods followed by transit, the goods item's additional "
+    "references (types of CL234) should repeat the previous documents of the export declaration's goods item. "
+    "Unlike Phase 5, the text also names the opt-in administrations' forms CCA15D and CCA13D beside CC015C and "
+    "CC013C.",
     why="The transit must carry the excise documents the export declared, so that the movement stays linked to "
     "EMCS; only the export declaration shows which those are.",
     fix="Copy the excise documents of the export declaration's goods item into the transit goods item's "

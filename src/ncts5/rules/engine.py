@@ -18,6 +18,7 @@ from ncts5.messages.message import Message
 from ncts5.report import Finding, NotChecked
 from ncts5.rules.codelist_fields import check_codelists
 from ncts5.rules.context import CodeLists, Context, Unchecked, Violation
+from ncts5.rules.national import check_national
 from ncts5.rules.options import TPEND_DATE, Options, OptionsError
 from ncts5.rules.options import resolve_options as _resolve
 from ncts5.rules.profiles import Profile
@@ -129,6 +130,10 @@ def run(message: Message, options: Options, *, rules: RuleSet, codelists: CodeLi
             elif isinstance(o, Unchecked):
                 unchecked.append(NotChecked(r.id, o.reason, o.path))
     unchecked.extend(_undeclared(message, rules))
+    if options.national:
+        national_findings, national_unchecked = check_national(ctx, options)
+        findings.extend(national_findings)
+        unchecked.extend(national_unchecked)
     if options.codelists:
         cl_findings, cl_unchecked = check_codelists(ctx, options)
         findings.extend(cl_findings)

@@ -10,12 +10,14 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
 from ncts5.rules.kit import EXPORT_DECLARATION, exports_followed_by_transit, houses_and_items, office_country, undecided
 
 if TYPE_CHECKING:
     from ncts5.messages.cc015c import CC015C, ConsignmentItem, Packaging
+    from ncts5.messages.p6 import cc015c as p6cc015c
+    from ncts5.messages.p6.cc015c import CC015C as P6CC015C
 
 _HOUSE = "/CC015C/Consignment/HouseConsignment"
 _ITEM = f"{_HOUSE}[1]/ConsignmentItem"
@@ -455,23 +457,30 @@ G0024 = Rule(
 # ------------------------------------------------------------------------------------------- R0219, B1819
 
 
-def _zero(p: Packaging) -> bool:
+def _zero(p: Packaging | p6cc015c.Packaging) -> bool:
     return p.number_of_packages == 0
+
+
+def _counted_beside_zero(
+    ctx: Context[CC015C | P6CC015C], packaging: Sequence[Packaging | p6cc015c.Packaging]
+) -> Iterator[Outcome]:
+    """R0219 for one goods item's packagings (both releases): once one counts 0 packages, none counts more."""
+    zeros = [p.sequence_number for p in packaging if _zero(p)]
+    if not zeros:
+        return
+    for p in packaging:
+        if p.number_of_packages not in (None, 0):
+            text = (
+                f"packaging {zeros[0]} of this goods item declares 0 packages (its goods travel in another item's "
+                f"packages), so no other packaging of the item may count packages: set "
+                f"{ctx.label(p, 'number_of_packages')} to 0 or declare these goods as a separate goods item"
+            )
+            yield ctx.violation(p, "number_of_packages", text)
 
 
 def _r0219(ctx: Context[CC015C]) -> Iterator[Outcome]:
     for _, item in houses_and_items(ctx.message):
-        zeros = [p.sequence_number for p in item.packaging if _zero(p)]
-        if not zeros:
-            continue
-        for p in item.packaging:
-            if p.number_of_packages not in (None, 0):
-                text = (
-                    f"packaging {zeros[0]} of this goods item declares 0 packages (its goods travel in another item's "
-                    f"packages), so no other packaging of the item may count packages: set "
-                    f"{ctx.label(p, 'number_of_packages')} to 0 or declare these goods as a separate goods item"
-                )
-                yield ctx.violation(p, "number_of_packages", text)
+        yield from _counted_beside_zero(ctx, item.packaging)
 
 
 _ZERO_AND_COUNTED = _item_packaging(1, ("PX", 0, "M"), ("CT", 5, "M"), name="zero_and_counted_packaging")
@@ -490,6 +499,53 @@ R0219 = Rule(
         Fires(T1_ROAD, _ZERO_AND_COUNTED, at=f"{_ITEM}[1]/Packaging[2]/numberOfPackages", code=14),
         Silent(T1_ROAD),
         Silent(T1_ROAD, _item_packaging(1, ("PX", 0, "M"), ("CT", 0, "M"), name="all_packagings_zero")),
+    ),
+)
+
+
+def _r0219_p6(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
+    for house in ctx.message.consignment.house_consignment:
+        for item in house.consignment_item:
+            yield from _counted_beside_zero(ctx, item.packaging)
+
+
+def _item_packaging_p6(*packagings: tuple[str, int | None, str | None], name: str) -> Callable[[P6CC015C], None]:
+    """Phase 6: a change giving the first goods item these packagings: (type, number, shipping marks) each."""
+
+    def change(m: P6CC015C) -> None:
+        from ncts5.messages.p6.cc015c import Packaging
+
+        m.consignment.house_consignment[0].consignment_item[0].packaging = [
+            Packaging(sequence_number=seq, type_of_packages=kind, number_of_packages=number, shipping_marks=marks)
+            for seq, (kind, number, marks) in enumerate(packagings, 1)
+        ]
+
+    change.__name__ = name
+    return change
+
+
+R0219_P6 = Rule(
+    "R0219",
+    "A goods item with a packaging of 0 packages has no packaging with a non-zero number of packages.",
+    messages=IE015,
+    releases=P6,
+    checks="When one packaging of a goods item gives 0 as its number of packages, every other number of packages "
+    "given in that goods item is 0.  Phase 6 only rephrased the Phase 5 text; a packaging without a number "
+    "(bulk) is no occurrence of the number, so the check is unchanged.",
+    why="0 packages says the item's goods travel in packages counted on another goods item; counting packages of "
+    "its own as well contradicts that.",
+    fix="Set the other packagings' number to 0, or declare the separately packed goods as a goods item of their own.",
+    check=_r0219_p6,
+    cases=(
+        Fires(
+            T1_ROAD,
+            _item_packaging_p6(("PX", 0, "M"), ("CT", 5, "M"), name="zero_and_counted_packaging"),
+            at=f"{_ITEM}[1]/Packaging[2]/numberOfPackages",
+            code=14,
+        ),
+        Silent(T1_ROAD),
+        Silent(T1_ROAD, _item_packaging_p6(("PX", 0, "M"), ("CT", 0, "M"), name="all_packagings_zero")),
+        Silent(T1_ROAD, _item_packaging_p6(("PX", 0, "M"), ("VL", None, None), name="zero_and_bulk")),
     ),
 )
 

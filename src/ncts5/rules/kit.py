@@ -9,7 +9,7 @@ a fact that only one rule reads stays in that rule.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard, overload
 
 from ncts5.codelists.catalogue import import_hint
 from ncts5.messages.meta import XmlModel
@@ -17,6 +17,8 @@ from ncts5.messages.meta import XmlModel
 if TYPE_CHECKING:
     from ncts5.messages.cc015c import CC015C, ConsignmentItem, HouseConsignment
     from ncts5.messages.cc170c import CC170C
+    from ncts5.messages.p6 import cc015c as p6
+    from ncts5.messages.p6.cc170c import CC170C as P6CC170C
     from ncts5.rules.context import Context
 
 # ------------------------------------------------------------------------------------------ security (CL217)
@@ -45,7 +47,7 @@ def has_exit_summary(security: str | None) -> bool:
 EXPORT_DECLARATION = "N830"
 
 
-def exports_followed_by_transit(house: HouseConsignment) -> bool:
+def exports_followed_by_transit(house: HouseConsignment | p6.HouseConsignment) -> bool:
     """Whether a house consignment is an *export followed by transit*.
 
     The DDNTA defines it per house consignment: "<CONSIGNMENT-HOUSE CONSIGNMENT-PREVIOUS
@@ -75,8 +77,12 @@ def declaration_exports_followed_by_transit(message: CC015C) -> bool:
 # ------------------------------------------------------------------------------------------ messages and offices
 
 
-def is_ie015(message: CC015C | CC170C) -> TypeGuard[CC015C]:
-    """Narrows a rule's message to the IE015 (for rules the IE015 and IE170 tables share)."""
+@overload
+def is_ie015(message: CC015C | CC170C) -> TypeGuard[CC015C]: ...
+@overload
+def is_ie015(message: p6.CC015C | P6CC170C) -> TypeGuard[p6.CC015C]: ...
+def is_ie015(message: CC015C | CC170C | p6.CC015C | P6CC170C) -> bool:
+    """Narrows a rule's message to the IE015 of its release (for rules the IE015 and IE170 tables share)."""
     return message.root_name == "CC015C"
 
 
@@ -114,7 +120,11 @@ def stated(ctx: Context[Any], model: XmlModel, field: str) -> str:
     return f"{ctx.label(model, field)} {getattr(model, field)}"
 
 
-def houses_and_items(msg: CC015C) -> Iterator[tuple[HouseConsignment, ConsignmentItem]]:
+@overload
+def houses_and_items(msg: CC015C) -> Iterator[tuple[HouseConsignment, ConsignmentItem]]: ...
+@overload
+def houses_and_items(msg: p6.CC015C) -> Iterator[tuple[p6.HouseConsignment, p6.ConsignmentItem]]: ...
+def houses_and_items(msg: CC015C | p6.CC015C) -> Iterator[tuple[Any, Any]]:
     """Every goods item of an IE015 with the house consignment it belongs to, in document order."""
     for house in msg.consignment.house_consignment:
         for item in house.consignment_item:

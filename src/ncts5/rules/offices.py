@@ -18,15 +18,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ncts5.messages.facets import to_text
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import IE015, P5_P6, P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
 from ncts5.rules.examples import T1_ROAD, TIR
 from ncts5.rules.kit import (
     EXPORT_DECLARATION,
     declaration_exports_followed_by_transit,
+    exports_followed_by_transit,
     has_entry_summary,
     has_exit_summary,
     has_security_data,
@@ -41,9 +42,14 @@ if TYPE_CHECKING:
         CustomsOfficeOfDestinationDeclared,
         CustomsOfficeOfTransitDeclared,
     )
+    from ncts5.messages.p6 import cc015c as p6
+    from ncts5.messages.p6.cc015c import CC015C as P6CC015C
 
-    #: A check of this module (the country-list wrapper takes and returns one).
-    OfficeCheck = Callable[[Context[CC015C]], Iterator[Outcome]]
+    #: An IE015 of either release, for the helpers the Phase 5 and Phase 6 checks share.
+    AnyCC015C = CC015C | P6CC015C
+
+#: The context a check of this module takes (the country-list wrapper keeps it).
+_Ctx = TypeVar("_Ctx", bound="Context[Any]")
 
 _DEPARTURE = "/CC015C/CustomsOfficeOfDeparture/referenceNumber"
 _DESTINATION = "/CC015C/CustomsOfficeOfDestinationDeclared/referenceNumber"
@@ -67,7 +73,7 @@ class _Undecided(Exception):
         return undecided(self.list_id, self.country)
 
 
-def _lookup(ctx: Context[CC015C], list_id: str, country: str | None) -> bool | None:
+def _lookup(ctx: Context[AnyCC015C], list_id: str, country: str | None) -> bool | None:
     """Whether ``country`` is in ``list_id`` on the decisive date; None when the lists cannot tell."""
     if country is None:
         return False
@@ -77,7 +83,7 @@ def _lookup(ctx: Context[CC015C], list_id: str, country: str | None) -> bool | N
     return found
 
 
-def _member(ctx: Context[CC015C], list_id: str, country: str | None) -> bool:
+def _member(ctx: Context[AnyCC015C], list_id: str, country: str | None) -> bool:
     """Like :func:`_lookup`, raising :class:`_Undecided` instead of answering None."""
     found = _lookup(ctx, list_id, country)
     if found is None:
@@ -85,7 +91,7 @@ def _member(ctx: Context[CC015C], list_id: str, country: str | None) -> bool:
     return found
 
 
-def _any(ctx: Context[CC015C], list_id: str, countries: Iterable[str | None], *, outside: bool = False) -> bool:
+def _any(ctx: Context[AnyCC015C], list_id: str, countries: Iterable[str | None], *, outside: bool = False) -> bool:
     """Whether one of ``countries`` is in (``outside``: is not in) the list; undecided only if no answer is sure."""
     unsure: str | None = None
     for country in countries:
@@ -99,11 +105,11 @@ def _any(ctx: Context[CC015C], list_id: str, countries: Iterable[str | None], *,
     return False
 
 
-def _country_lists(fn: OfficeCheck) -> OfficeCheck:
+def _country_lists(fn: Callable[[_Ctx], Iterator[Outcome]]) -> Callable[[_Ctx], Iterator[Outcome]]:
     """Turn an undecidable country question into a *not checked* outcome of the decorated check."""
 
     @functools.wraps(fn)
-    def wrapper(ctx: Context[CC015C]) -> Iterator[Outcome]:
+    def wrapper(ctx: _Ctx) -> Iterator[Outcome]:
         try:
             yield from fn(ctx)
         except _Undecided as unsure:
@@ -123,11 +129,13 @@ def _unsure(
     )
 
 
-def _countries(offices: Iterable[CustomsOfficeOfTransitDeclared]) -> list[str | None]:
+def _countries(
+    offices: Iterable[CustomsOfficeOfTransitDeclared | p6.CustomsOfficeOfTransitDeclared],
+) -> list[str | None]:
     return [office_country(o.reference_number) for o in offices]
 
 
-def _group(ctx: Context[CC015C], field: str) -> str:
+def _group(ctx: Context[AnyCC015C], field: str) -> str:
     """Number and name of a data group of the message root, e.g. ``17 04 000 000 CUSTOMS OFFICE ...``."""
     return ctx.label(ctx.message, field)
 
@@ -789,7 +797,7 @@ B1831 = Rule(
 
 
 @_country_lists
-def _c0587(ctx: Context[CC015C]) -> Iterator[Outcome]:
+def _c0587(ctx: Context[AnyCC015C]) -> Iterator[Outcome]:
     msg = ctx.message
     if not msg.customs_office_of_exit_for_transit_declared:
         return
@@ -845,6 +853,54 @@ C0587 = Rule(
             T1_ROAD,
             _movement("DE004058", "IE000100", transit=("GB000100", "IE000200"), exits=("FR000100",), security="2"),
         ),
+        Silent(
+            T1_ROAD,
+            _movement("DE004058", "IE000100", transit=("GB000100", "IE000200"), exits=("FR000100",), security="3"),
+        ),
+        Undecided(
+            T1_ROAD,
+            _movement("DE004058", "IE000100", transit=("GB000100",), exits=("FR000100",), security="2"),
+            without_lists=("CL147",),
+        ),
+    ),
+)
+
+
+def _c0587_p6(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
+    """Phase 6 states on Security what ncts5's Phase 5 check already read there, so the check is shared."""
+    yield from _c0587(ctx)
+
+
+C0587_P6 = Rule(
+    "C0587",
+    "An office of exit for transit is allowed only with an exit summary declaration (security 2 or 3) "
+    "and an office of transit outside the security area.",
+    messages=IE015,
+    releases=P6,
+    checks="CUSTOMS OFFICE OF EXIT FOR TRANSIT (DECLARED) is given only with 11 07 000 000 Security 2 or 3 and at "
+    "least one office of transit outside the customs security agreement area (CL147). Unlike Phase 5, whose "
+    "text tested Declaration type (a misprint ncts5 read as Security), Phase 6 names Security itself.",
+    why="The office of exit for transit is where goods with an exit summary declaration leave the security area "
+    "during the transit; without an exit summary or without leaving the area there is no such office.",
+    fix="Remove the office of exit for transit, or declare the exit summary data and the office of transit "
+    "outside the security area.",
+    check=_c0587_p6,
+    cases=(
+        Fires(
+            T1_ROAD,
+            _movement("DE004058", "NL000396", transit=("GB000100",), exits=_TWO_EXITS, security="0"),
+            at=(f"{_EXIT}[1]", f"{_EXIT}[2]"),
+            code=15,
+            says="security 0",
+        ),
+        Fires(
+            T1_ROAD,
+            _movement("DE004058", "NL000396", transit=("CH001234",), exits=_TWO_EXITS, security="2"),
+            at=(f"{_EXIT}[1]", f"{_EXIT}[2]"),
+            code=15,
+            says="outside the customs security agreement area",
+        ),
+        Silent(T1_ROAD),
         Silent(
             T1_ROAD,
             _movement("DE004058", "IE000100", transit=("GB000100", "IE000200"), exits=("FR000100",), security="3"),
@@ -1174,10 +1230,13 @@ _EXIT_ROLE = "EXT"
 
 @_country_lists
 def _g0034(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    msg = ctx.message
-    if not declaration_exports_followed_by_transit(msg):
-        return
-    destination = msg.customs_office_of_destination_declared
+    if declaration_exports_followed_by_transit(ctx.message):
+        yield from _appropriate_destination(ctx)
+
+
+def _appropriate_destination(ctx: Context[AnyCC015C]) -> Iterator[Outcome]:
+    """G0034's test of an export followed by transit: a Union office of destination has the roles DES and EXT."""
+    destination = ctx.message.customs_office_of_destination_declared
     ref = destination.reference_number
     if not _member(ctx, "CL010", office_country(ref)):
         return  # an office in a common transit country outside the Union is always appropriate
@@ -1267,5 +1326,56 @@ G0034 = Rule(
         Silent(T1_ROAD, _no_export),
         Silent(T1_ROAD, _export_at_consignment_level_only),
         Undecided(T1_ROAD, at=_DESTINATION, without_lists=("offices",)),
+    ),
+)
+
+
+def _p6_follows_export(message: P6CC015C) -> bool:
+    """Like :func:`~ncts5.rules.kit.declaration_exports_followed_by_transit`, on the Phase 6 model.
+
+    DDNTA 6.4.1 places the export declaration (N830) at house consignment level, but Phase 6 no longer
+    has G0991 refusing it on a goods item (CL214 holds N830), so a goods item citing it counts too.
+    """
+    return any(
+        exports_followed_by_transit(house)
+        or any(d.type == EXPORT_DECLARATION for item in house.consignment_item for d in item.previous_document)
+        for house in message.consignment.house_consignment
+    )
+
+
+@_country_lists
+def _g0034_p6(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
+    if _p6_follows_export(ctx.message):
+        yield from _appropriate_destination(ctx)
+
+
+G0034_P6 = Rule(
+    "G0034",
+    "After export, a transit ending at a Union office should end at an office that is both an office "
+    "of destination and an office of exit.",
+    messages=IE015,
+    releases=P6,
+    needs=_G0034_NEEDS,
+    reason=f"needs {_G0034_NEEDS}",
+    error_code=12,
+    checks="When the declaration is an export followed by transit (a house or goods item previous document is an "
+    "export declaration N830) and the office of destination is in the Union (CL010), that office has both the "
+    "destination role (CL172) and the exit role (EXT: CL294 CustomsOfficeExitDeclared is the offices with that "
+    "role) in the customs office list; an office in a common transit country outside the Union is always "
+    "appropriate. Unlike Phase 5, the guideline answers opt-in administrations' CCA15D with CC056D; a CC015C is "
+    "the opt-out form, answered with CC056C, code 12, as before.",
+    why="After export the goods must leave the Union: a transit ending inside it must end at an office that can "
+    "also confirm their exit, or the export is never closed.",
+    fix="Choose an office of destination that is both an office of destination and an office of exit, e.g. the "
+    "office at the Union's border where the goods leave.",
+    check=_g0034_p6,
+    cases=(
+        Fires(T1_ROAD, at=_DESTINATION, code=12, says="not an office of destination (CL172)"),
+        Fires(T1_ROAD, _destination("DE002151"), at=_DESTINATION, code=12, says="not an office of exit (CL294)"),
+        Silent(T1_ROAD, _destination("DE004851")),
+        Silent(T1_ROAD, _destination("CH001234")),
+        Silent(T1_ROAD, _no_export),
+        Undecided(T1_ROAD, at=_DESTINATION, without_lists=("offices",)),
+        Undecided(T1_ROAD, _destination("FR000100"), without_lists=("CL010",)),
     ),
 )

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Literal
 
 from ncts5.errors import NCTSError
-from ncts5.rules.profiles import Profile, load_profile
+from ncts5.rules.profiles import NationalRule, Profile, load_profile
 
 Phase = Literal["final", "transition"]
 PHASES: tuple[Phase, ...] = ("final", "transition")
@@ -40,6 +40,8 @@ class Options:
     codelists: bool = True
     profile: str | None = None
     notes: tuple[str, ...] = field(default=())
+    #: The profile's national rules (checked by :mod:`ncts5.rules.national` after the DDNTA rules).
+    national: tuple[NationalRule, ...] = ()
 
 
 def resolve_options(
@@ -63,11 +65,16 @@ def resolve_options(
         raise OptionsError(f"unknown phase {phase!r}: use 'final' or 'transition'")
     disabled = {r.upper() for r in disable}
     warned = {r.upper() for r in warn}
+    national: tuple[NationalRule, ...] = ()
     if profile is not None:
         prof = profile if isinstance(profile, Profile) else load_profile(profile)
         disabled |= prof.disable
         warned |= prof.warn
-    unknown = sorted(r for r in disabled | warned if r not in known and not _CODE_LIST_ID.fullmatch(r))
+        national = prof.national_rules
+    national_ids = {r.id for r in national}
+    unknown = sorted(
+        r for r in disabled | warned if r not in known and r not in national_ids and not _CODE_LIST_ID.fullmatch(r)
+    )
     if unknown:
         raise OptionsError(f"unknown rule id(s): {', '.join(unknown)}")
     chosen: Phase = "transition" if phase == "transition" else "final"
@@ -85,4 +92,5 @@ def resolve_options(
         warn=frozenset(warned),
         codelists=codelists,
         profile=profile.name if isinstance(profile, Profile) else profile,
+        national=national,
     )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ncts5.messages.meta import XmlModel
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, Fires, Rule, Silent, Undecided
+from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, P6, Fires, Rule, Silent, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
 from ncts5.rules.kit import is_ie015, stated, undecided
 
@@ -749,6 +749,21 @@ G0062 = Rule(
     cases=(Undecided(T1_ROAD),),
 )
 
+G0062_P6 = Rule(
+    "G0062",
+    "R0506/R0507 are not strictly enforced on common domain messages.",
+    messages=IE015,
+    releases=P6,
+    reason="concerns the messages customs exchange after a control (CC029C, CCA29D, CD001C); nothing in the "
+    "declarant's message to check",
+    checks="Nothing in the declaration: the guideline tells customs not to enforce R0506 and R0507 on the messages "
+    "they exchange after a control. Unlike Phase 5, it also names the opt-in administrations' forms CCA15D, "
+    "CCA13D and CCA29D beside CC015C, CC013C and CC029C.",
+    why="Customs never reject a declaration for it; R0506 and R0507 still apply to the declaration itself.",
+    fix="Nothing to fix.",
+    cases=(Undecided(T1_ROAD),),
+)
+
 G0105 = Rule(
     "G0105",
     "Contact person details serve communication only.",
@@ -783,6 +798,20 @@ G0201 = Rule(
     reason="concerns how customs offices of transit treat R0840 on CD050C/CD115C messages; nothing in the "
     "declarant's message to check",
     checks="Nothing in the declaration: the guideline tells customs how to treat R0840 on the messages they exchange.",
+    why="Customs never reject a declaration for it.",
+    fix="Nothing to fix.",
+    cases=(Undecided(T1_ROAD),),
+)
+
+G0201_P6 = Rule(
+    "G0201",
+    "Only EU member states validate R0840; offices of transit may ask for a new ENS instead of rejecting.",
+    messages=IE015,
+    releases=P6,
+    reason="concerns how customs offices of transit treat R0840 on the IE050/IE115 messages a CTC country sends; "
+    "nothing in the declarant's message to check",
+    checks="Nothing in the declaration: the guideline tells customs how to treat R0840 on the messages they exchange. "
+    "Unlike Phase 5, it names those messages IE050 and IE115 rather than CD050C and CD115C.",
     why="Customs never reject a declaration for it.",
     fix="Nothing to fix.",
     cases=(Undecided(T1_ROAD),),

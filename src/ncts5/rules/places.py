@@ -16,6 +16,7 @@ from ncts5.rules.declaration import (
     IE015,
     IE015_IE170,
     P5_P6,
+    P6,
     TRANSITION,
     Fires,
     Rule,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from ncts5.messages import cc015c, cc170c
     from ncts5.messages.cc015c import CC015C
     from ncts5.messages.cc170c import CC170C
+    from ncts5.messages.p6.cc015c import CC015C as P6CC015C
 
 _CONSIGNMENT = "/CC015C/Consignment"
 _LOCATION = f"{_CONSIGNMENT}/LocationOfGoods"
@@ -591,6 +593,78 @@ C0403 = Rule(
         Fires(T1_ROAD, at=f"{_CONSIGNMENT}/PlaceOfLoading", code=13, says="Additional declaration type A"),
         Silent(T1_ROAD, _place_of_loading),
         Silent(T1_ROAD, _pre_lodged),
+    ),
+)
+
+# ------------------------------------------------------------------------------------------- C0409 (Phase 6)
+
+
+def _c0409(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
+    msg = ctx.message
+    op = msg.transit_operation
+    if op.additional_declaration_type == "D" or msg.consignment.place_of_loading is not None:
+        return  # optional when pre-lodged; when given, required and optional alike are met
+    departure = msg.customs_office_of_departure
+    country = office_country(departure.reference_number)
+    not_required = ctx.in_list("CL289", country)
+    if not_required is None:
+        yield ctx.unchecked(undecided("CL289", country), ctx.path(msg.consignment, "place_of_loading"))
+    elif not not_required:
+        why = (
+            f"{stated(ctx, op, 'additional_declaration_type')} is not pre-lodged and the office of departure's "
+            f"country {country} is not in CL289 (CountryPlaceOfLoadingNotRequired)"
+        )
+        yield from ctx.require(msg.consignment, "place_of_loading", why)
+
+
+def _place_of_loading_p6(m: P6CC015C) -> None:
+    from ncts5.messages.p6.cc015c import PlaceOfLoading
+
+    m.consignment.place_of_loading = PlaceOfLoading(un_locode="DEHAM")
+
+
+def _pre_lodged_p6(m: P6CC015C) -> None:
+    m.transit_operation.additional_declaration_type = "D"
+
+
+_C0409_NEEDS = (
+    "code list CL289 (CountryPlaceOfLoadingNotRequired), which neither the packaged reference data nor the Phase 6 "
+    "code list overview includes: import it with `ncts5 codelists import --list CL289 FILE.csv`"
+)
+#: CL289 as a user would import it.  Test data: which countries the real list holds is not published with the
+#: DDNTA; here it holds a code no example uses, or Germany (the T1 example's office of departure).
+_CL289_WITHOUT_DE = (("CL289", ("XX",)),)
+_CL289_WITH_DE = (("CL289", ("DE",)),)
+
+C0409 = Rule(
+    "C0409",
+    "Place of loading: required unless the declaration is pre-lodged or the office of departure's country "
+    "does not require it (CL289).",
+    messages=IE015,
+    releases=P6,
+    needs=_C0409_NEEDS,
+    reason=f"needs {_C0409_NEEDS}",
+    error_code=13,
+    checks="16 13 000 000 PLACE OF LOADING is given unless 11 02 000 000 Additional declaration type is D "
+    "(pre-lodged) or the country of the office of departure (first two characters of its reference number) is in "
+    "CL289 (CountryPlaceOfLoadingNotRequired); then it is optional. New in Phase 6, where it succeeds C0403, "
+    "which knew no exempted countries.",
+    why="Customs need to know where the goods are loaded onto the means of transport; a pre-lodged declaration "
+    "may give it later, and the countries of CL289 do not ask for it at all.",
+    fix="Add the place of loading (UN/LOCODE, or country and location).",
+    check=_c0409,
+    cases=(
+        Fires(
+            T1_ROAD,
+            at=f"{_CONSIGNMENT}/PlaceOfLoading",
+            code=13,
+            says="not in CL289",
+            with_lists=_CL289_WITHOUT_DE,
+        ),
+        Silent(T1_ROAD, with_lists=_CL289_WITH_DE),
+        Silent(T1_ROAD, _place_of_loading_p6),
+        Silent(T1_ROAD, _pre_lodged_p6),
+        Undecided(T1_ROAD, at=f"{_CONSIGNMENT}/PlaceOfLoading"),
     ),
 )
 

@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING
 
 from ncts5.identifiers import tir_carnet
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, Fires, Rule, Silent, Undecided
+from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, P6, Fires, Rule, Silent, Undecided
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
 from ncts5.rules.kit import field_label, is_ie015, office_country, undecided
 
 if TYPE_CHECKING:
     from ncts5.messages.cc015c import CC015C
     from ncts5.messages.cc170c import CC170C
+    from ncts5.messages.p6.cc015c import CC015C as P6CC015C
+    from ncts5.messages.p6.cc170c import CC170C as P6CC170C
 
 _OP = "/CC015C/TransitOperation"
 
@@ -286,14 +288,21 @@ C0839 = Rule(
 
 def _c0904(ctx: Context[CC015C | CC170C]) -> Iterator[Outcome]:
     msg = ctx.message
-    holder = msg.holder_of_the_transit_procedure
     if not is_ie015(msg):
         # IE170 carries no declaration type: the one that counts is in the pre-lodged IE015.
         yield ctx.unchecked(
             "needs the declaration type of the pre-lodged IE015 declaration, which this message does not carry",
-            ctx.path(holder, "tir_holder_identification_number"),
+            ctx.path(msg.holder_of_the_transit_procedure, "tir_holder_identification_number"),
         )
         return
+    yield from _tir_holder_matches_declaration_type(ctx, msg)
+
+
+def _tir_holder_matches_declaration_type(
+    ctx: Context[CC015C | CC170C | P6CC015C | P6CC170C], msg: CC015C | P6CC015C
+) -> Iterator[Outcome]:
+    """C0904 on a declaration (either release): the TIR holder number exactly when its type is TIR."""
+    holder = msg.holder_of_the_transit_procedure
     declaration_type = msg.transit_operation.declaration_type
     label = ctx.label(holder, "tir_holder_identification_number")
     present = holder.tir_holder_identification_number is not None
@@ -313,11 +322,11 @@ def _c0904(ctx: Context[CC015C | CC170C]) -> Iterator[Outcome]:
         )
 
 
-def _no_tir_holder(m: CC015C) -> None:
+def _no_tir_holder(m: CC015C | P6CC015C) -> None:
     m.holder_of_the_transit_procedure.tir_holder_identification_number = None
 
 
-def _tir_holder(m: CC015C) -> None:
+def _tir_holder(m: CC015C | P6CC015C) -> None:
     m.holder_of_the_transit_procedure.tir_holder_identification_number = "DEU/123/45"
 
 
@@ -341,6 +350,43 @@ C0904 = Rule(
     ),
 )
 
+
+def _c0904_p6(ctx: Context[P6CC015C | P6CC170C]) -> Iterator[Outcome]:
+    from ncts5.messages.p6.cc015c import CC015C as Declaration
+
+    msg = ctx.message
+    if not isinstance(msg, Declaration):
+        # The Phase 6 IE170 carries no declaration type either: it is in the stored declaration.
+        yield ctx.unchecked(
+            "needs the declaration type of the pre-lodged declaration held by NCTS (its IE015 or CCA15D, or its "
+            "latest IE013 or CCA13D amendment), which this message does not carry",
+            ctx.path(msg.holder_of_the_transit_procedure, "tir_holder_identification_number"),
+        )
+        return
+    yield from _tir_holder_matches_declaration_type(ctx, msg)
+
+
+C0904_P6 = Rule(
+    "C0904",
+    "The TIR holder identification number is required for a TIR declaration and not allowed otherwise.",
+    messages=IE015_IE170,
+    checks="13 07 078 000 TIR holder identification number is present exactly when the declaration type is TIR. "
+    "Unlike Phase 5, an IE170 takes the declaration type from the stored IE015 or CCA15D (or its IE013 or "
+    "CCA13D amendment), which ncts5 cannot see: it reports the IE170 as not checked.",
+    why="Under TIR the holder of the carnet is identified by the number the national association gave it; "
+    "other procedures identify the holder by EORI or TCUIN only.",
+    fix="For a TIR declaration give the carnet holder's identification number; otherwise remove it.",
+    check=_c0904_p6,
+    releases=P6,
+    cases=(
+        Fires(TIR, _no_tir_holder, at=_TIR_HOLDER, code=13, says="provide 13 07 078 000"),
+        Fires(T1_ROAD, _tir_holder, at=_TIR_HOLDER, code=15, says="remove 13 07 078 000"),
+        Silent(T1_ROAD),
+        Silent(TIR),
+        Undecided(IE170_PRESENTATION, at="/CC170C/HolderOfTheTransitProcedure/TIRHolderIdentificationNumber"),
+    ),
+)
+
 # ------------------------------------------------------------------------------------------- R0100
 
 R0100 = Rule(
@@ -352,5 +398,24 @@ R0100 = Rule(
     checks="Nothing in the message: the rule tells the office of departure which language to answer in.",
     why="Customs never rejects a declaration for it; a language code outside CL192 is a code list finding.",
     fix="Nothing to fix; choose the language you want customs' messages in.",
+    cases=(Undecided(T1_ROAD),),
+)
+
+# ------------------------------------------------------------------------------------------- G0100
+
+G0100 = Rule(
+    "G0100",
+    "The communication languages at departure, transit and destination choose the language customs use "
+    "towards the trader.",
+    messages=IE015,
+    reason="describes how each office's customs system picks the language of its messages to the trader (the "
+    "language given, or else the office's default); it sets no condition on the message (the language code "
+    "itself is checked against CL192)",
+    checks="Nothing in the message: the guideline tells the offices of departure, transit and destination which "
+    "language to use towards the trader, the one declared or else their default. It replaces the Phase 5 rule "
+    "R0100, which named the office of departure only.",
+    why="Customs never reject a declaration for it; a language code outside CL192 is a code list finding.",
+    fix="Nothing to fix; give the communication language at departure if you want customs' messages in it.",
+    releases=P6,
     cases=(Undecided(T1_ROAD),),
 )

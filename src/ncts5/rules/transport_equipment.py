@@ -15,7 +15,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ncts5.rules.context import Context, Outcome
-from ncts5.rules.declaration import IE015, IE015_IE170, P5_P6, TRANSITION, Fires, Rule, Silent, Suspends, Undecided
+from ncts5.rules.declaration import (
+    IE015,
+    IE015_IE170,
+    IE170,
+    P5_P6,
+    P6,
+    TRANSITION,
+    Fires,
+    Rule,
+    Silent,
+    Suspends,
+    Undecided,
+)
 from ncts5.rules.examples import IE170_PRESENTATION, T1_ROAD, TIR
 from ncts5.rules.kit import field_label, is_ie015, stated
 
@@ -23,6 +35,10 @@ if TYPE_CHECKING:
     from ncts5.messages import cc015c, cc170c
     from ncts5.messages.cc015c import CC015C
     from ncts5.messages.cc170c import CC170C
+    from ncts5.messages.p6 import cc015c as p6cc015c
+    from ncts5.messages.p6 import cc170c as p6cc170c
+    from ncts5.messages.p6.cc015c import CC015C as P6CC015C
+    from ncts5.messages.p6.cc170c import CC170C as P6CC170C
 
 #: Authorisation type for the use of seals of a special type (CL235).
 SEALS_AUTHORISATION = "C523"
@@ -71,6 +87,43 @@ class _Equipment:
             ],
         )
 
+    def ie015_p6(self) -> p6cc015c.TransportEquipment:
+        from ncts5.messages.p6.cc015c import GoodsReference, Seal, TransportEquipment
+
+        return TransportEquipment(
+            sequence_number=self.seq,
+            container_identification_number=self.container,
+            number_of_seals=len(self.seals),
+            seal=[Seal(sequence_number=i, identifier=s) for i, s in enumerate(self.seals, 1)],
+            goods_reference=[
+                GoodsReference(sequence_number=i, declaration_goods_item_number=n) for i, n in enumerate(self.refs, 1)
+            ],
+        )
+
+    def ie170_p6(self) -> p6cc170c.TransportEquipment:
+        from ncts5.messages.p6.cc170c import GoodsReference, Seal, TransportEquipment
+
+        return TransportEquipment(
+            sequence_number=self.seq,
+            container_identification_number=self.container,
+            number_of_seals=len(self.seals),
+            seal=[Seal(sequence_number=i, identifier=s) for i, s in enumerate(self.seals, 1)],
+            goods_reference=[
+                GoodsReference(sequence_number=i, declaration_goods_item_number=n) for i, n in enumerate(self.refs, 1)
+            ],
+        )
+
+
+def _containers_p6(*equipment: _Equipment, name: str) -> Callable[[P6CC015C], None]:
+    """Phase 6: a change declaring containers (container indicator 1) carried by ``equipment``."""
+
+    def change(m: P6CC015C) -> None:
+        m.consignment.container_indicator = "1"
+        m.consignment.transport_equipment = [e.ie015_p6() for e in equipment]
+
+    change.__name__ = name
+    return change
+
 
 def _containers(*equipment: _Equipment) -> Callable[[CC015C], None]:
     """A change declaring containers (container indicator 1) carried by ``equipment``."""
@@ -97,7 +150,7 @@ def _first_seal_count(count: int) -> Callable[[CC015C], None]:
     return change
 
 
-def _unsealed(m: CC015C) -> None:
+def _unsealed(m: CC015C | P6CC015C) -> None:
     """The TIR example's transport equipment without its seal: neither container nor sealed."""
     te = m.consignment.transport_equipment[0]
     te.number_of_seals, te.seal = 0, []
@@ -243,6 +296,69 @@ C0670 = Rule(
     ),
 )
 
+
+def _c0670_p6(ctx: Context[P6CC015C | P6CC170C]) -> Iterator[Outcome]:
+    equipment = ctx.message.consignment.transport_equipment
+    if len(equipment) < 2:
+        return
+    for te in equipment:
+        if not te.goods_reference:
+            yield ctx.violation(
+                te,
+                "goods_reference",
+                f"there is more than one transport equipment: add {ctx.label(te, 'goods_reference')} for each goods "
+                "item it carries",
+                code=13,
+            )
+
+
+def _ie170_second_container_without_references_p6(m: P6CC170C) -> None:
+    m.consignment.container_indicator = "1"
+    m.consignment.transport_equipment = [
+        _Equipment(1, refs=(1,)).ie170_p6(),
+        _Equipment(2, "MSCU7654321").ie170_p6(),
+    ]
+
+
+def _two_sealed_loads_p6(m: P6CC015C) -> None:
+    """Phase 6: two sealed loads (no container), neither listing its goods."""
+    m.consignment.transport_equipment = [
+        _Equipment(1, None, seals=("DE-1",)).ie015_p6(),
+        _Equipment(2, None, seals=("DE-2",)).ie015_p6(),
+    ]
+
+
+C0670_P6 = Rule(
+    "C0670",
+    "Goods references are required when there is more than one transport equipment.",
+    messages=IE015_IE170,
+    releases=P6,
+    checks="When the declaration has more than one transport equipment, each lists its 19 07 044 000 GOODS "
+    "REFERENCE; a single transport equipment may omit them.  Unlike Phase 5, a single transport equipment "
+    "without a container number (a sealed load) no longer needs them.",
+    why="With several containers or sealed loads customs must know which goods are in which, to control and "
+    "release them; a single container or sealed load evidently holds all the goods.",
+    fix="For each transport equipment, list the declaration goods item numbers of the goods it carries.",
+    check=_c0670_p6,
+    cases=(
+        Fires(
+            T1_ROAD,
+            _containers_p6(_Equipment(1, refs=(1,)), _Equipment(2, "MSCU7654321"), name="second_container_no_refs"),
+            at=f"{_TE}[2]/GoodsReference",
+            code=13,
+            says="more than one",
+        ),
+        Fires(T1_ROAD, _two_sealed_loads_p6, at=(f"{_TE}[1]/GoodsReference", f"{_TE}[2]/GoodsReference")),
+        Fires(IE170_PRESENTATION, _ie170_second_container_without_references_p6, at=f"{_TE_170}[2]/GoodsReference"),
+        Silent(TIR),
+        Silent(T1_ROAD, _containers_p6(_Equipment(), name="one_container")),
+        Silent(
+            T1_ROAD,
+            _containers_p6(_Equipment(1, refs=(1,)), _Equipment(2, "MSCU7654321", refs=(2,)), name="two_listed"),
+        ),
+    ),
+)
+
 G0670 = Rule(
     "G0670",
     "Goods references list every goods item in the container or under the seals (omitted for a single container).",
@@ -256,6 +372,24 @@ G0670 = Rule(
     fix="List, for each container or sealed load, every goods item loaded in it.",
     cases=(Undecided(T1_ROAD), Undecided(IE170_PRESENTATION)),
     releases=P5_P6,
+)
+
+# ------------------------------------------------------------------------------------------- R0010
+
+R0010 = Rule(
+    "R0010",
+    "Containers under F50/F51: each transport equipment carries goods items of one house consignment only.",
+    messages=IE170,
+    releases=P6,
+    reason="needs the pre-lodged IE015 held by NCTS: the IE170 carries neither 11 04 000 000 Specific "
+    "circumstance indicator (F50, F51) nor the goods items of its house consignments, so neither the condition "
+    "nor which house consignment a goods reference belongs to is in the message",
+    checks="When 19 01 000 000 Container indicator is 1 and the declaration's specific circumstance indicator "
+    "is F50 or F51, the goods items each transport equipment lists all belong to the same house consignment.",
+    why="Under the specific circumstances F50/F51 each house consignment is handled on its own, so a container "
+    "must not mix goods of several house consignments.",
+    fix="Load (and list) only the goods items of one house consignment in each container.",
+    cases=(Undecided(IE170_PRESENTATION),),
 )
 
 # ------------------------------------------------------------------------------------------- G0006
@@ -487,7 +621,8 @@ R0107 = Rule(
 # ------------------------------------------------------------------------------------------- R0448
 
 
-def _r0448(ctx: Context[CC015C | CC170C]) -> Iterator[Outcome]:
+def _unsealed_loads(ctx: Context[CC015C | CC170C | P6CC015C | P6CC170C]) -> Iterator[Outcome]:
+    """R0448's IE015/IE170 clause, the same in both releases (Phase 6 dropped only the Incident clause)."""
     for te in ctx.message.consignment.transport_equipment:
         if te.container_identification_number is None and te.number_of_seals == 0:
             yield ctx.violation(
@@ -497,6 +632,10 @@ def _r0448(ctx: Context[CC015C | CC170C]) -> Iterator[Outcome]:
                 f"for sealed goods: give the seals and their number in {ctx.label(te, 'number_of_seals')}, "
                 "or remove this transport equipment",
             )
+
+
+def _r0448(ctx: Context[CC015C | CC170C]) -> Iterator[Outcome]:
+    yield from _unsealed_loads(ctx)
 
 
 def _ie170_unsealed_load(m: CC170C) -> None:
@@ -518,6 +657,35 @@ R0448 = Rule(
         Fires(IE170_PRESENTATION, _ie170_unsealed_load, at=f"{_TE_170}[1]/numberOfSeals"),
         Silent(TIR),
         Silent(T1_ROAD, _ONE_CONTAINER),
+    ),
+)
+
+
+def _r0448_p6(ctx: Context[P6CC015C | P6CC170C]) -> Iterator[Outcome]:
+    yield from _unsealed_loads(ctx)
+
+
+def _ie170_unsealed_load_p6(m: P6CC170C) -> None:
+    m.consignment.transport_equipment = [_Equipment(container=None).ie170_p6()]
+
+
+R0448_P6 = Rule(
+    "R0448",
+    "Transport equipment without a container number must have at least one seal.",
+    messages=IE015_IE170,
+    releases=P6,
+    checks="A transport equipment without 19 07 063 000 Container identification number has 19 10 068 000 "
+    "Number of seals above 0.  Phase 6 dropped the same clause for incident transport equipment, which "
+    "neither the IE015 nor the IE170 carries, so the check is unchanged.",
+    why="Transport equipment records containers and sealed loads; one that is neither records nothing customs "
+    "could check.",
+    fix="Give the seals of the load, or its container number, or remove the transport equipment.",
+    check=_r0448_p6,
+    cases=(
+        Fires(TIR, _unsealed, at=f"{_TE}[1]/numberOfSeals", code=14),
+        Fires(IE170_PRESENTATION, _ie170_unsealed_load_p6, at=f"{_TE_170}[1]/numberOfSeals"),
+        Silent(TIR),
+        Silent(T1_ROAD, _containers_p6(_Equipment(), name="one_container")),
     ),
 )
 

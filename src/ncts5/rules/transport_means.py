@@ -13,7 +13,7 @@ its example cases just above it (see :mod:`ncts5.rules.declaration`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 from ncts5.checkdigits import imo_check_digit
@@ -23,6 +23,7 @@ from ncts5.rules.declaration import (
     IE015,
     IE015_IE170,
     P5_P6,
+    P6,
     TRANSITION,
     Fires,
     Rule,
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
     from ncts5.messages import cc015c, cc170c
     from ncts5.messages.cc015c import CC015C
     from ncts5.messages.cc170c import CC170C
+    from ncts5.messages.p6 import cc015c as p6cc015c
+    from ncts5.messages.p6 import cc170c as p6cc170c
+    from ncts5.messages.p6.cc015c import CC015C as P6CC015C
+    from ncts5.messages.p6.cc170c import CC170C as P6CC170C
 
     #: A departure transport means at either level, of either message.
     DepartureMeans: TypeAlias = (
@@ -44,6 +49,13 @@ if TYPE_CHECKING:
         | cc015c.HouseConsignmentDepartureTransportMeans
         | cc170c.ConsignmentDepartureTransportMeans
         | cc170c.HouseConsignmentDepartureTransportMeans
+    )
+    #: An active border transport means of either message, of either release.
+    BorderMeans: TypeAlias = (
+        cc015c.ActiveBorderTransportMeans
+        | cc170c.ActiveBorderTransportMeans
+        | p6cc015c.ActiveBorderTransportMeans
+        | p6cc170c.ActiveBorderTransportMeans
     )
     #: What holds departure transport means: the consignment or a house consignment.
     Owner: TypeAlias = cc015c.Consignment | cc015c.HouseConsignment | cc170c.Consignment | cc170c.HouseConsignment
@@ -275,8 +287,79 @@ def _border_170(
     return change
 
 
-def _security(security: str) -> Callable[[CC015C], None]:
-    def change(m: CC015C) -> None:
+def _border_means_p6(seq: int = 1, office: str = "NL000396") -> Callable[[], p6cc015c.ActiveBorderTransportMeans]:
+    """A Phase 6 IE015 active border transport means (every item but the flight number is required there),
+    as a factory (see :func:`_border_means`)."""
+
+    def build() -> p6cc015c.ActiveBorderTransportMeans:
+        from ncts5.messages.p6.cc015c import ActiveBorderTransportMeans
+
+        return ActiveBorderTransportMeans(
+            sequence_number=seq,
+            customs_office_at_border_reference_number=office,
+            type_of_identification="30",
+            identification_number="AB123CD",
+            nationality="DE",
+        )
+
+    return build
+
+
+def _border_p6(
+    *means: Callable[[], p6cc015c.ActiveBorderTransportMeans], mode: str | None = None, security: str | None = None
+) -> Callable[[P6CC015C], None]:
+    """Phase 6: the given active border transport means, border mode ``mode`` and (if given) ``security``."""
+
+    def change(m: P6CC015C) -> None:
+        m.consignment.mode_of_transport_at_the_border = mode
+        m.consignment.active_border_transport_means = [build() for build in means]
+        if security is not None:
+            m.transit_operation.security = security
+
+    change.__name__ = f"security_{security}_border_mode_{mode}_with_{len(means)}_border_means"
+    return change
+
+
+def _border_170_p6(m: P6CC170C) -> None:
+    """Phase 6 IE170: one active border transport means at the T1 example's office of destination."""
+    from ncts5.messages.p6.cc170c import ActiveBorderTransportMeans
+
+    m.consignment.active_border_transport_means = [
+        ActiveBorderTransportMeans(
+            sequence_number=1,
+            customs_office_at_border_reference_number="NL000396",
+            type_of_identification="30",
+            identification_number="AB123CD",
+            nationality="DE",
+        )
+    ]
+
+
+def _transit_office_p6(reference_number: str) -> Callable[[P6CC015C], None]:
+    def change(m: P6CC015C) -> None:
+        from ncts5.messages.p6.cc015c import CustomsOfficeOfTransitDeclared
+
+        m.customs_office_of_transit_declared = [
+            CustomsOfficeOfTransitDeclared(sequence_number=1, reference_number=reference_number)
+        ]
+
+    change.__name__ = f"transit_office_{reference_number}"
+    return change
+
+
+def _both_p6(*changes: Callable[[P6CC015C], None]) -> Callable[[P6CC015C], None]:
+    """Phase 6: the changes one after the other."""
+
+    def change(m: P6CC015C) -> None:
+        for c in changes:
+            c(m)
+
+    change.__name__ = "_and_".join(c.__name__.strip("_") for c in changes)
+    return change
+
+
+def _security(security: str) -> Callable[[CC015C | P6CC015C], None]:
+    def change(m: CC015C | P6CC015C) -> None:
         m.transit_operation.security = security
 
     change.__name__ = f"security_{security}"
@@ -1156,24 +1239,29 @@ R0315 = Rule(
 # ---------------------------------------------------------------------- G0789
 
 
-def _g0789(ctx: Context[CC015C | CC170C]) -> Iterator[Outcome]:
-    c = ctx.message.consignment
-    given = [a for a in c.active_border_transport_means if a.customs_office_at_border_reference_number]
-    if not given:
-        return
-    m = ctx.message
-    if not is_ie015(m):
-        for abtm in given:
-            yield ctx.unchecked(
-                "needs the pre-lodged IE015 declaration: the declared offices of transit, exit and destination are "
-                "there, not in the IE170",
-                ctx.path(abtm, "customs_office_at_border_reference_number"),
-            )
-        return
+#: Why G0789 cannot decide on an IE170.
+_G0789_NEEDS_IE015 = (
+    "needs the pre-lodged IE015 declaration: the declared offices of transit, exit and destination are there, "
+    "not in the IE170"
+)
+
+
+def _declared_offices(m: CC015C | P6CC015C) -> set[str]:
+    """The reference numbers of the declared offices of transit, exit for transit and destination."""
     offices = {o.reference_number for o in m.customs_office_of_transit_declared}
     offices |= {o.reference_number for o in m.customs_office_of_exit_for_transit_declared}
     offices.add(m.customs_office_of_destination_declared.reference_number)
-    for abtm in given:
+    return offices
+
+
+def _not_at_a_declared_office(
+    ctx: Context[CC015C | CC170C | P6CC015C | P6CC170C],
+    declaration: CC015C | P6CC015C,
+    means: Sequence[BorderMeans],
+) -> Iterator[Outcome]:
+    """A warning for each active border transport means whose office at border is none of the declared offices."""
+    offices = _declared_offices(declaration)
+    for abtm in means:
         if abtm.customs_office_at_border_reference_number not in offices:
             yield ctx.violation(
                 abtm,
@@ -1182,6 +1270,19 @@ def _g0789(ctx: Context[CC015C | CC170C]) -> Iterator[Outcome]:
                 "point: use one of the declared offices of transit, exit for transit or destination "
                 f"({', '.join(sorted(offices))})",
             )
+
+
+def _g0789(ctx: Context[CC015C | CC170C]) -> Iterator[Outcome]:
+    c = ctx.message.consignment
+    given = [a for a in c.active_border_transport_means if a.customs_office_at_border_reference_number]
+    if not given:
+        return
+    m = ctx.message
+    if not is_ie015(m):
+        for abtm in given:
+            yield ctx.unchecked(_G0789_NEEDS_IE015, ctx.path(abtm, "customs_office_at_border_reference_number"))
+        return
+    yield from _not_at_a_declared_office(ctx, m, given)
 
 
 G0789 = Rule(
@@ -1210,6 +1311,43 @@ G0789 = Rule(
         ),
     ),
 )
+
+
+def _g0789_p6(ctx: Context[P6CC015C | P6CC170C]) -> Iterator[Outcome]:
+    m = ctx.message
+    means = m.consignment.active_border_transport_means
+    if not is_ie015(m):
+        for abtm in means:
+            yield ctx.unchecked(_G0789_NEEDS_IE015, ctx.path(abtm, "customs_office_at_border_reference_number"))
+        return
+    yield from _not_at_a_declared_office(ctx, m, means)
+
+
+G0789_P6 = Rule(
+    "G0789",
+    "The customs office at border is one of the declared offices of transit, exit for transit or destination.",
+    messages=IE015_IE170,
+    releases=P6,
+    checks="Each 19 08 084 000 Customs office at border reference number (required in Phase 6) is the reference "
+    "number of a declared office of transit, office of exit for transit or the office of destination; as in "
+    "Phase 5, only the wording changed (the transitional period is named NCTS-P4/NCTS-P5).",
+    why="The office at border names the border crossing point where that active means will be presented; it "
+    "can only be an office the movement passes.",
+    fix="Use the reference number of the declared office where the means crosses the border.",
+    check=_g0789_p6,
+    cases=(
+        Fires(
+            T1_ROAD,
+            _border_p6(_border_means_p6(office="BE000001")),
+            at=f"{_ABTM}/customsOfficeAtBorderReferenceNumber",
+            says="NL000396",
+        ),
+        Silent(T1_ROAD, _border_p6(_border_means_p6())),
+        Silent(T1_ROAD, _both_p6(_transit_office_p6("BE000001"), _border_p6(_border_means_p6(office="BE000001")))),
+        Undecided(IE170_PRESENTATION, _border_170_p6, at=f"{_ABTM_170}/customsOfficeAtBorderReferenceNumber"),
+    ),
+)
+
 
 # ---------------------------------------------------------------------- B1016, B1838, B1850 (transition)
 
@@ -1354,8 +1492,8 @@ def _c0599(ctx: Context[CC015C]) -> Iterator[Outcome]:
         yield from ctx.require(ctx.message.consignment, "mode_of_transport_at_the_border", why)
 
 
-def _declaration(security: str, additional_type: str, border_mode: str | None) -> Callable[[CC015C], None]:
-    def change(m: CC015C) -> None:
+def _declaration(security: str, additional_type: str, border_mode: str | None) -> Callable[[CC015C | P6CC015C], None]:
+    def change(m: CC015C | P6CC015C) -> None:
         m.transit_operation.security = security
         m.transit_operation.additional_declaration_type = additional_type
         m.consignment.mode_of_transport_at_the_border = border_mode
@@ -1379,6 +1517,35 @@ C0599 = Rule(
         Fires(T1_ROAD, _security("2"), at=_BORDER_MODE, code=13, says="11 07 000 000 Security 2"),
         Silent(T1_ROAD),
         Silent(T1_ROAD, _declaration("0", "A", None)),
+        Silent(T1_ROAD, _declaration("2", "D", None)),
+        Silent(T1_ROAD, _declaration("2", "A", "3")),
+    ),
+)
+
+
+def _c0599_p6(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
+    op = ctx.message.transit_operation
+    if op.security == "2" and op.additional_declaration_type == "A":
+        why = f"{stated(ctx, op, 'security')} (exit summary declaration) on a standard (type A) declaration"
+        yield from ctx.require(ctx.message.consignment, "mode_of_transport_at_the_border", why)
+
+
+C0599_P6 = Rule(
+    "C0599",
+    "Mode of transport at the border: required on a standard declaration with an exit summary (security 2).",
+    messages=IE015,
+    releases=P6,
+    checks="A standard declaration (additional declaration type A) with 11 07 000 000 Security 2 gives "
+    "19 03 000 000 Mode of transport at the border.  Unlike Phase 5, security 1 and 3 no longer require it.",
+    why="The exit safety and security risk analysis depends on how the goods leave the security area; a "
+    "pre-lodged declaration may give it later.",
+    fix="Give the mode of transport of the active means crossing the border.",
+    check=_c0599_p6,
+    cases=(
+        Fires(T1_ROAD, _security("2"), at=_BORDER_MODE, code=13, says="11 07 000 000 Security 2"),
+        Silent(T1_ROAD),
+        Silent(T1_ROAD, _declaration("1", "A", None)),
+        Silent(T1_ROAD, _declaration("3", "A", None)),
         Silent(T1_ROAD, _declaration("2", "D", None)),
         Silent(T1_ROAD, _declaration("2", "A", "3")),
     ),
@@ -1482,6 +1649,47 @@ C0806 = Rule(
 )
 
 
+def _c0806_p6(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
+    op = ctx.message.transit_operation
+    c = ctx.message.consignment
+    if c.mode_of_transport_at_the_border == "5":
+        why = f"{ctx.label(c, 'mode_of_transport_at_the_border')} is 5 (postal consignment)"
+        yield from ctx.forbid(c, "active_border_transport_means", why)
+    elif op.security == "2" and op.additional_declaration_type == "A":
+        why = f"{stated(ctx, op, 'security')} (exit summary declaration) on a standard (type A) declaration"
+        yield from ctx.require(c, "active_border_transport_means", why)
+
+
+C0806_P6 = Rule(
+    "C0806",
+    "Active border transport means: not allowed for postal traffic, required with an exit summary on type A.",
+    messages=IE015,
+    releases=P6,
+    checks="With 19 03 000 000 Mode of transport at the border 5 (mail) no 19 08 000 000 ACTIVE BORDER TRANSPORT "
+    "MEANS is declared; otherwise a standard declaration (type A) with 11 07 000 000 Security 2 declares at least "
+    "one.  Unlike Phase 5, security 1 and 3 no longer require them.",
+    why="Mail crosses the border without a means the declarant identifies; for other goods the exit safety and "
+    "security analysis needs the means that will cross the border.",
+    fix="Remove the active border transport means for mail; declare them for a standard declaration with security 2.",
+    check=_c0806_p6,
+    cases=(
+        Fires(
+            T1_ROAD,
+            _border_p6(_border_means_p6(office="DE004058"), mode="5"),
+            at=f"{_ABTM}",
+            code=15,
+            says="postal",
+        ),
+        Fires(T1_ROAD, _security("2"), at=f"{_CONSIGNMENT}/ActiveBorderTransportMeans", code=13, says="Security 2"),
+        Silent(T1_ROAD),
+        Silent(T1_ROAD, _security("1")),
+        Silent(T1_ROAD, _security("3")),
+        Silent(T1_ROAD, _declaration("2", "D", None)),
+        Silent(T1_ROAD, _border_p6(_border_means_p6(office="DE004058"), security="2")),
+    ),
+)
+
+
 def _b1806(ctx: Context[CC015C]) -> Iterator[Outcome]:
     c = ctx.message.consignment
     mode = c.mode_of_transport_at_the_border
@@ -1490,8 +1698,8 @@ def _b1806(ctx: Context[CC015C]) -> Iterator[Outcome]:
         yield from ctx.require(c, "active_border_transport_means", why, code=None)
 
 
-def _border_mode(mode: str | None) -> Callable[[CC015C], None]:
-    def change(m: CC015C) -> None:
+def _border_mode(mode: str | None) -> Callable[[CC015C | P6CC015C], None]:
+    def change(m: CC015C | P6CC015C) -> None:
         m.consignment.mode_of_transport_at_the_border = mode
 
     change.__name__ = f"border_mode_{mode}"
