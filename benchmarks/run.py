@@ -48,6 +48,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
+EXAMPLE_P6 = ROOT / "examples" / "phase6" / "t1-road.xml"
 EXAMPLE = ROOT / "examples" / "t1-road.xml"
 DEFAULT_XSD = ROOT.parent / "shared" / "xsd" / "p5-51.8.6"
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "latest.json"
@@ -646,6 +647,8 @@ def cold_start(log: Log, runs: int = 5) -> dict[str, Any]:
     notes = []
     if script:
         commands["ncts5 validate"] = [script, "validate", str(EXAMPLE)]
+        # the Phase 6 form of the same file: its release's models load instead of Phase 5's (issue 10)
+        commands["ncts5 validate (Phase 6 file)"] = [script, "validate", str(EXAMPLE_P6)]
     else:
         notes.append("the ncts5 console script is not on PATH (pip install . puts it there): not measured")
     out: dict[str, Any] = {"notes": notes, "median_seconds": {}, "samples_seconds": {}, "exit_codes": {}}
@@ -835,6 +838,9 @@ def targets(
     seconds = cold["median_seconds"]
     cli = seconds.get("ncts5 validate", seconds.get("python -m ncts5.cli validate"))  # with bytecode, as installed
     add(f"CLI cold start, seconds  < {TARGET_COLD_START}", cli, TARGET_COLD_START)
+    if "ncts5 validate (Phase 6 file)" in seconds:
+        phase6_cli = seconds["ncts5 validate (Phase 6 file)"]
+        add(f"CLI cold start, Phase 6 file, seconds  < {TARGET_COLD_START}", phase6_cli, TARGET_COLD_START)
     if peak is not None and "ratio" in peak:
         add(f"peak RSS / size ({peak['label']})  < 10", peak["ratio"], TARGET_MEMORY_RATIO)
     else:

@@ -301,3 +301,25 @@ def test_missing_file_and_empty_glob_are_both_usage_errors(capsys, tmp_path):
         code, out, err = run(capsys, "validate", *args)
         assert code == 2 and out == "", args
         assert re.search(r"typo\.xml: no such file|\*\.xml: no file matches", err), err
+
+
+def test_sarif_describes_a_changed_rule_by_the_releases_it_was_reported_for() -> None:
+    from ncts5.cli_formats import sarif
+    from ncts5.rules.registry import get
+
+    def result(release: str, rule: str) -> dict[str, object]:
+        finding = {"rule": rule, "severity": "error", "path": "/CC015C/Consignment", "data_element": None,
+                   "message": "m", "error_code": 13, "value": None, "line": None, "column": None}  # fmt: skip
+        return {"file": f"p{release}.xml", "release": release, "valid": False, "complete": True,
+                "findings": [finding], "not_checked": []}  # fmt: skip
+
+    def described(*results: dict[str, object]) -> dict[str, str]:
+        rules = json.loads(sarif(list(results)))["runs"][0]["tool"]["driver"]["rules"]
+        return {r["id"]: r["shortDescription"]["text"] for r in rules}
+
+    assert described(result("6", "C0599"))["C0599"] == get("C0599", "6").summary
+    assert described(result("5", "C0599"))["C0599"] == get("C0599", "5").summary
+    both = described(result("5", "C0599"), result("6", "C0599"))["C0599"]
+    assert both == f"Phase 5: {get('C0599', '5').summary} / Phase 6: {get('C0599', '6').summary}"
+    assert described(result("6", "C0001"), result("5", "C0001"))["C0001"] == get("C0001").summary  # shared
+    assert "national rule" in described(result("6", "GB002"))["GB002"]

@@ -186,3 +186,27 @@ def test_explain_shows_the_declaration_of_the_release_asked_for(capsys) -> None:
     assert main(["explain", "B1000", "--release", "6"]) == 2
     err = capsys.readouterr().err
     assert "not a Phase 6 rule (dropped)" in err and "--release 5" in err
+
+
+def test_judging_phase6_messages_loads_no_phase5_model(tmp_path) -> None:
+    """Every Phase 6 rule case's message, validated in a fresh process, never imports the Phase 5 models.
+
+    A check that named a Phase 5 class to word its message would load them (~40 ms) for every Phase 6 file.
+    """
+    from ncts5.rules.cases import message_of
+    from ncts5.rules.registry import registry
+
+    paths = []
+    for rule in registry("6").values():
+        for i, case in enumerate(rule.cases_for("6")):
+            path = tmp_path / f"{rule.id}-{i}.xml"
+            path.write_bytes(message_of(case, "6").to_xml())
+            paths.append(str(path))
+    assert len(paths) > 300
+    code = (
+        "import sys, ncts5\n"
+        "for p in sys.argv[1:]: ncts5.validate(p)\n"
+        "print(sorted(m for m in sys.modules if m in ('ncts5.messages.cc015c', 'ncts5.messages.cc170c')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *paths], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

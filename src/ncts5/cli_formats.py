@@ -20,6 +20,7 @@ Each takes the per-file results the command gathers (:meth:`ncts5.report.Report.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -48,14 +49,32 @@ def _text(finding: dict[str, Any]) -> str:
     return f"{finding['message']}{de}"
 
 
-def _describe(rule_id: str) -> tuple[str, str]:
-    """A rule id's short description and help text (DDNTA rules, code lists, SCHEMA and PARSE)."""
+def _describe(rule_id: str, releases: Collection[str] = ("5",)) -> tuple[str, str]:
+    """A rule id's short description and help text (DDNTA rules, code lists, SCHEMA and PARSE).
+
+    ``releases`` are those of the files the id was reported for: where Phase 5 and Phase 6 declare
+    the id differently (a rule whose meaning changed), both are described.
+    """
     from ncts5.rules.registry import registry
 
-    rule = registry().get(rule_id)
-    if rule is not None:
+    found: dict[str, Any] = {}
+    for release in ("5", "6"):
+        if release not in releases:
+            continue
+        rule = registry(release).get(rule_id)
+        if rule is not None and all(rule.releases != other.releases for other in found.values()):
+            found[release] = rule
+    if len(found) == 1:
+        (rule,) = found.values()
         help_text = "\n\n".join(t for t in (rule.checks, rule.why, rule.fix) if t)
         return rule.summary, help_text or rule.summary
+    if found:
+        summary = " / ".join(f"Phase {release}: {rule.summary}" for release, rule in found.items())
+        parts = [
+            f"Phase {release}: " + " ".join(t for t in (rule.checks, rule.why, rule.fix) if t)
+            for release, rule in found.items()
+        ]
+        return summary, "\n\n".join(parts)
     if rule_id == "SCHEMA":
         text = "The message breaks its NCTS schema (elements, order, occurrences, value formats)."
         return text, text
@@ -70,7 +89,8 @@ def _describe(rule_id: str) -> tuple[str, str]:
     if rule_id in NAMES:
         text = f"The value is not in code list {rule_id} ({NAMES[rule_id]})."
         return text, f"{text} `ncts5 explain {rule_id}` shows the list, its source and its date."
-    return rule_id, rule_id
+    text = f"{rule_id}: a national rule of the profile in use (docs/profiles.md); the finding says what it asks."
+    return text, text
 
 
 # --------------------------------------------------------------------------- SARIF
@@ -115,8 +135,12 @@ def sarif(results: list[dict[str, Any]], *, strict: bool = False) -> str:
     rule_ids = sorted({f["rule"] for r in results for f in r["findings"]})
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     rules = []
+    releases: dict[str, set[str]] = {}
+    for r in results:
+        for f in r["findings"]:
+            releases.setdefault(f["rule"], set()).add(r.get("release") or "5")
     for rule_id in rule_ids:
-        summary, help_text = _describe(rule_id)
+        summary, help_text = _describe(rule_id, releases[rule_id])
         rules.append({"id": rule_id, "shortDescription": {"text": summary}, "help": {"text": help_text}})
     out_results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []

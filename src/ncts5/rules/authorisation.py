@@ -35,12 +35,10 @@ def _has_reduced_data_set_authorisation(message: CC015C) -> bool:
 
 def _missing_c524(ctx: Context[CC015C], because: str) -> Outcome:
     """A finding on the first authorisation's type, or on the absent group when there is none."""
-    from ncts5.messages.cc015c import Authorisation
-
     msg = ctx.message
+    authorisation_type = field_label(ctx.group("Authorisation"), "type")
     what = (
-        f"{because}: declare the reduced data set authorisation with {field_label(Authorisation, 'type')} C524 "
-        "and its reference number"
+        f"{because}: declare the reduced data set authorisation with {authorisation_type} C524 and its reference number"
     )
     if msg.authorisation:
         return ctx.violation(msg.authorisation[0], "type", what)

@@ -209,6 +209,20 @@ class Context(Generic[M]):
             path += f"[{index + 1}]"
         return path
 
+    def group(self, *route: str) -> type[XmlModel]:
+        """The data group class at ``route`` (XML names) in the message's own release's models.
+
+        For naming a field of a group the message lacks (``field_label(ctx.group("Authorisation"),
+        "type")``) without importing one release's models: a Phase 6 message never loads Phase 5's.
+        """
+        model: type[XmlModel] = type(self.message)
+        for name in route:
+            child = model.__xml_by_name__.get(name)
+            if child is None or child.model is None:
+                raise KeyError(f"{model.__name__} has no data group {name!r}")
+            model = child.model
+        return model
+
     @staticmethod
     def data_element(model: XmlModel, field: str | None = None) -> str | None:
         if field is None:

@@ -34,11 +34,15 @@ def _net(item: ConsignmentItem) -> Decimal | None:
     return None if measure is None else measure.net_mass
 
 
-def _label(field: str) -> str:
-    """How the message names a field of GOODS MEASURE, for an item that may lack the group."""
-    from ncts5.messages.cc015c import GoodsMeasure
+def _label(ctx: Context[CC015C], field: str) -> str:
+    """How the message names a field of GOODS MEASURE, for an item that may lack the group.
 
-    return field_label(GoodsMeasure, field)
+    Read from the models of the message's own release, so that judging a Phase 6 message never loads
+    the Phase 5 models (the names are the same; the load is not free).
+    """
+    return field_label(
+        ctx.group("Consignment", "HouseConsignment", "ConsignmentItem", "Commodity", "GoodsMeasure"), field
+    )
 
 
 def _at_gross(ctx: Context[CC015C], item: ConsignmentItem, message: str) -> Outcome:
@@ -152,7 +156,7 @@ R0983 = Rule(
 
 def _r0221(ctx: Context[CC015C]) -> Iterator[Outcome]:
     """An absent gross mass (optional at item level) is neither 0 nor 'different from 0' and is not reported."""
-    gross_label = _label("gross_mass")
+    gross_label = _label(ctx, "gross_mass")
     for house in ctx.message.consignment.house_consignment:
         weighed: list[ConsignmentItem] | None = None  # the house's items with a gross mass other than 0, found once
         for item in house.consignment_item:
@@ -298,7 +302,7 @@ B1862 = Rule(
 
 def _net_mass_findings(ctx: Context[CC015C], required_after_export: bool, code: int | None) -> Iterator[Outcome]:
     reduced = ctx.reduced_data_set
-    net_label = _label("net_mass")
+    net_label = _label(ctx, "net_mass")
     for house in ctx.message.consignment.house_consignment:
         export = required_after_export and exports_followed_by_transit(house)
         for item in house.consignment_item:

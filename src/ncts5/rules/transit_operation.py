@@ -218,10 +218,9 @@ R0911 = Rule(
 
 
 def _c0839(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    from ncts5.messages.cc015c import Authorisation
-
     msg = ctx.message
     op = msg.transit_operation
+    authorisation_type = field_label(ctx.group("Authorisation"), "type")
     label = ctx.label(op, "limit_date")
     authorised_consignor = any(a.type == "C521" for a in msg.authorisation)
     if not authorised_consignor:
@@ -229,8 +228,7 @@ def _c0839(ctx: Context[CC015C]) -> Iterator[Outcome]:
             yield ctx.violation(
                 op,
                 "limit_date",
-                f"only an authorised consignor ({field_label(Authorisation, 'type')} C521) sets a limit date: "
-                f"remove {label}",
+                f"only an authorised consignor ({authorisation_type} C521) sets a limit date: remove {label}",
                 code=15,
             )
     elif op.additional_declaration_type != "D" and op.limit_date is None:

@@ -406,9 +406,9 @@ def _g0006(ctx: Context[CC015C | CC170C]) -> Iterator[Outcome]:
             ctx.path(refs[0], "declaration_goods_item_number"),
         )
         return
-    from ncts5.messages.cc015c import ConsignmentItem
-
-    label = field_label(ConsignmentItem, "declaration_goods_item_number")
+    label = field_label(
+        ctx.group("Consignment", "HouseConsignment", "ConsignmentItem"), "declaration_goods_item_number"
+    )
     items = {
         item.declaration_goods_item_number for h in msg.consignment.house_consignment for item in h.consignment_item
     }
@@ -693,8 +693,7 @@ R0448_P6 = Rule(
 
 
 def _r0165(ctx: Context[CC015C]) -> Iterator[Outcome]:
-    from ncts5.messages.cc015c import Authorisation
-
+    authorisation_type = field_label(ctx.group("Authorisation"), "type")
     types = {a.type for a in ctx.message.authorisation}
     unsealed = [te for te in ctx.message.consignment.transport_equipment if te.number_of_seals == 0]
     if not unsealed:
@@ -704,7 +703,7 @@ def _r0165(ctx: Context[CC015C]) -> Iterator[Outcome]:
             yield ctx.violation(
                 te,
                 "number_of_seals",
-                f"{field_label(Authorisation, 'type')} {SEALS_AUTHORISATION} (seals of a special type) is declared: "
+                f"{authorisation_type} {SEALS_AUTHORISATION} (seals of a special type) is declared: "
                 f"seal the goods and give {ctx.label(te, 'number_of_seals')} greater than 0",
             )
     elif AUTHORISED_CONSIGNOR in types:
