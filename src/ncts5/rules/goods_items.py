@@ -484,6 +484,12 @@ def _r0219(ctx: Context[CC015C]) -> Iterator[Outcome]:
 
 
 _ZERO_AND_COUNTED = _item_packaging(1, ("PX", 0, "M"), ("CT", 5, "M"), name="zero_and_counted_packaging")
+#: R0219's cases in Phase 5, all kept in Phase 6.
+_R0219_CASES = (
+    Fires(T1_ROAD, _ZERO_AND_COUNTED, at=f"{_ITEM}[1]/Packaging[2]/numberOfPackages", code=14),
+    Silent(T1_ROAD),
+    Silent(T1_ROAD, _item_packaging(1, ("PX", 0, "M"), ("CT", 0, "M"), name="all_packagings_zero")),
+)
 
 R0219 = Rule(
     "R0219",
@@ -495,11 +501,7 @@ R0219 = Rule(
     "its own as well contradicts that.",
     fix="Set the other packagings' number to 0, or declare the separately packed goods as a goods item of their own.",
     check=_r0219,
-    cases=(
-        Fires(T1_ROAD, _ZERO_AND_COUNTED, at=f"{_ITEM}[1]/Packaging[2]/numberOfPackages", code=14),
-        Silent(T1_ROAD),
-        Silent(T1_ROAD, _item_packaging(1, ("PX", 0, "M"), ("CT", 0, "M"), name="all_packagings_zero")),
-    ),
+    cases=_R0219_CASES,
 )
 
 
@@ -507,21 +509,6 @@ def _r0219_p6(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
     for house in ctx.message.consignment.house_consignment:
         for item in house.consignment_item:
             yield from _counted_beside_zero(ctx, item.packaging)
-
-
-def _item_packaging_p6(*packagings: tuple[str, int | None, str | None], name: str) -> Callable[[P6CC015C], None]:
-    """Phase 6: a change giving the first goods item these packagings: (type, number, shipping marks) each."""
-
-    def change(m: P6CC015C) -> None:
-        from ncts5.messages.p6.cc015c import Packaging
-
-        m.consignment.house_consignment[0].consignment_item[0].packaging = [
-            Packaging(sequence_number=seq, type_of_packages=kind, number_of_packages=number, shipping_marks=marks)
-            for seq, (kind, number, marks) in enumerate(packagings, 1)
-        ]
-
-    change.__name__ = name
-    return change
 
 
 R0219_P6 = Rule(
@@ -537,15 +524,8 @@ R0219_P6 = Rule(
     fix="Set the other packagings' number to 0, or declare the separately packed goods as a goods item of their own.",
     check=_r0219_p6,
     cases=(
-        Fires(
-            T1_ROAD,
-            _item_packaging_p6(("PX", 0, "M"), ("CT", 5, "M"), name="zero_and_counted_packaging"),
-            at=f"{_ITEM}[1]/Packaging[2]/numberOfPackages",
-            code=14,
-        ),
-        Silent(T1_ROAD),
-        Silent(T1_ROAD, _item_packaging_p6(("PX", 0, "M"), ("CT", 0, "M"), name="all_packagings_zero")),
-        Silent(T1_ROAD, _item_packaging_p6(("PX", 0, "M"), ("VL", None, None), name="zero_and_bulk")),
+        *_R0219_CASES,
+        Silent(T1_ROAD, _item_packaging(1, ("PX", 0, "M"), ("VL", None, None), name="zero_and_bulk")),
     ),
 )
 

@@ -617,16 +617,6 @@ def _c0409(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
         yield from ctx.require(msg.consignment, "place_of_loading", why)
 
 
-def _place_of_loading_p6(m: P6CC015C) -> None:
-    from ncts5.messages.p6.cc015c import PlaceOfLoading
-
-    m.consignment.place_of_loading = PlaceOfLoading(un_locode="DEHAM")
-
-
-def _pre_lodged_p6(m: P6CC015C) -> None:
-    m.transit_operation.additional_declaration_type = "D"
-
-
 _C0409_NEEDS = (
     "code list CL289 (CountryPlaceOfLoadingNotRequired), which neither the packaged reference data nor the Phase 6 "
     "code list overview includes: import it with `ncts5 codelists import --list CL289 FILE.csv`"
@@ -662,8 +652,8 @@ C0409 = Rule(
             with_lists=_CL289_WITHOUT_DE,
         ),
         Silent(T1_ROAD, with_lists=_CL289_WITH_DE),
-        Silent(T1_ROAD, _place_of_loading_p6),
-        Silent(T1_ROAD, _pre_lodged_p6),
+        Silent(T1_ROAD, _place_of_loading),
+        Silent(T1_ROAD, _pre_lodged),
         Undecided(T1_ROAD, at=f"{_CONSIGNMENT}/PlaceOfLoading"),
     ),
 )

@@ -63,40 +63,8 @@ def _border_mode(mode: str | None, means: int) -> Callable[[CC170C], None]:
     return change
 
 
-def _border_mode_p6(mode: str | None, means: int) -> Callable[[P6CC170C], None]:
-    """:func:`_border_mode` for the Phase 6 IE170 (its data groups are the Phase 6 models)."""
-
-    def change(m: P6CC170C) -> None:
-        from ncts5.messages.p6.cc170c import ActiveBorderTransportMeans
-
-        m.consignment.mode_of_transport_at_the_border = mode
-        m.consignment.active_border_transport_means = [
-            ActiveBorderTransportMeans(
-                sequence_number=i,
-                customs_office_at_border_reference_number="DE004058",
-                type_of_identification="40",
-                identification_number=f"IMO930000{i}",
-                nationality="DE",
-            )
-            for i in range(1, means + 1)
-        ]
-
-    change.__name__ = f"border_mode_{mode}_with_{means}_active_border_means"
-    return change
-
-
 def _house_means(m: CC170C) -> None:
     from ncts5.messages.cc170c import HouseConsignmentDepartureTransportMeans
-
-    m.consignment.house_consignment[0].departure_transport_means = [
-        HouseConsignmentDepartureTransportMeans(
-            sequence_number=1, type_of_identification="30", identification_number="HHCD5678", nationality="DE"
-        )
-    ]
-
-
-def _house_means_p6(m: P6CC170C) -> None:
-    from ncts5.messages.p6.cc170c import HouseConsignmentDepartureTransportMeans
 
     m.consignment.house_consignment[0].departure_transport_means = [
         HouseConsignmentDepartureTransportMeans(
@@ -201,6 +169,16 @@ def _no_border_means_at_fixed_installation(ctx: Context[CC170C | P6CC170C], unkn
         yield ctx.unchecked(unknown, ctx.path(consignment, "active_border_transport_means"))
 
 
+#: Where C0807 fires on the example given two active border transport means.
+_TWO_BORDER_MEANS = (f"{_CONSIGNMENT}/ActiveBorderTransportMeans[1]", f"{_CONSIGNMENT}/ActiveBorderTransportMeans[2]")
+#: C0807's cases beside the firing one: the same in both releases.
+_C0807_QUIET = (
+    Silent(IE170_PRESENTATION, _border_mode("5", 0)),
+    Silent(IE170_PRESENTATION, _border_mode("1", 1)),
+    Silent(IE170_PRESENTATION, _border_mode(None, 1)),
+    Undecided(IE170_PRESENTATION, _border_mode("1", 0), at=f"{_CONSIGNMENT}/ActiveBorderTransportMeans"),
+)
+
 C0807 = Rule(
     "C0807",
     "With mode of transport at the border 5 (fixed installation) an IE170 has no active border "
@@ -215,16 +193,8 @@ C0807 = Rule(
     "declaration carries safety and security data.",
     check=_c0807,
     cases=(
-        Fires(
-            IE170_PRESENTATION,
-            _border_mode("5", 2),
-            at=(f"{_CONSIGNMENT}/ActiveBorderTransportMeans[1]", f"{_CONSIGNMENT}/ActiveBorderTransportMeans[2]"),
-            code=15,
-        ),
-        Silent(IE170_PRESENTATION, _border_mode("5", 0)),
-        Silent(IE170_PRESENTATION, _border_mode("1", 1)),
-        Silent(IE170_PRESENTATION, _border_mode(None, 1)),
-        Undecided(IE170_PRESENTATION, _border_mode("1", 0), at=f"{_CONSIGNMENT}/ActiveBorderTransportMeans"),
+        Fires(IE170_PRESENTATION, _border_mode("5", 2), at=_TWO_BORDER_MEANS, code=15),
+        *_C0807_QUIET,
     ),
 )
 
@@ -256,15 +226,12 @@ C0807_P6 = Rule(
     cases=(
         Fires(
             IE170_PRESENTATION,
-            _border_mode_p6("5", 2),
-            at=(f"{_CONSIGNMENT}/ActiveBorderTransportMeans[1]", f"{_CONSIGNMENT}/ActiveBorderTransportMeans[2]"),
+            _border_mode("5", 2),
+            at=_TWO_BORDER_MEANS,
             code=15,
             says="fixed transport installation",
         ),
-        Silent(IE170_PRESENTATION, _border_mode_p6("5", 0)),
-        Silent(IE170_PRESENTATION, _border_mode_p6("1", 1)),
-        Silent(IE170_PRESENTATION, _border_mode_p6(None, 1)),
-        Undecided(IE170_PRESENTATION, _border_mode_p6("1", 0), at=f"{_CONSIGNMENT}/ActiveBorderTransportMeans"),
+        *_C0807_QUIET,
     ),
 )
 
@@ -316,6 +283,18 @@ def _fixed_installation_without_means(m: CC170C) -> None:
     m.consignment.departure_transport_means = []
 
 
+#: Where C0833 fires on the example given departure transport means at both levels.
+_MEANS_AT_BOTH_LEVELS = (
+    f"{_CONSIGNMENT}/DepartureTransportMeans[1]",
+    f"{_CONSIGNMENT}/HouseConsignment[1]/DepartureTransportMeans[1]",
+)
+#: C0833's cases beside the firing one: the same in both releases.
+_C0833_QUIET = (
+    Silent(IE170_PRESENTATION),
+    Silent(IE170_PRESENTATION, _fixed_installation_without_means),
+    Undecided(IE170_PRESENTATION, _house_means, at=f"{_CONSIGNMENT}/DepartureTransportMeans"),
+)
+
 C0833 = Rule(
     "C0833",
     "With inland mode of transport 5 (fixed installation) an IE170 has no departure transport means; "
@@ -330,18 +309,8 @@ C0833 = Rule(
     fix="Remove the departure transport means for a fixed installation; otherwise declare them at one level.",
     check=_c0833,
     cases=(
-        Fires(
-            IE170_PRESENTATION,
-            _fixed_installation_with_means,
-            at=(
-                f"{_CONSIGNMENT}/DepartureTransportMeans[1]",
-                f"{_CONSIGNMENT}/HouseConsignment[1]/DepartureTransportMeans[1]",
-            ),
-            code=15,
-        ),
-        Silent(IE170_PRESENTATION),
-        Silent(IE170_PRESENTATION, _fixed_installation_without_means),
-        Undecided(IE170_PRESENTATION, _house_means, at=f"{_CONSIGNMENT}/DepartureTransportMeans"),
+        Fires(IE170_PRESENTATION, _fixed_installation_with_means, at=_MEANS_AT_BOTH_LEVELS, code=15),
+        *_C0833_QUIET,
     ),
 )
 
@@ -353,16 +322,6 @@ def _c0833_p6(ctx: Context[P6CC170C]) -> Iterator[Outcome]:
         "pre-lodged declaration held by NCTS (its IE015 or CCA15D, or its IE013 or CCA13D amendment) already gave "
         "some; ncts5 cannot see it",
     )
-
-
-def _fixed_installation_with_means_p6(m: P6CC170C) -> None:
-    m.consignment.inland_mode_of_transport = _FIXED_INSTALLATION
-    _house_means_p6(m)
-
-
-def _fixed_installation_without_means_p6(m: P6CC170C) -> None:
-    m.consignment.inland_mode_of_transport = _FIXED_INSTALLATION
-    m.consignment.departure_transport_means = []
 
 
 C0833_P6 = Rule(
@@ -383,17 +342,12 @@ C0833_P6 = Rule(
     cases=(
         Fires(
             IE170_PRESENTATION,
-            _fixed_installation_with_means_p6,
-            at=(
-                f"{_CONSIGNMENT}/DepartureTransportMeans[1]",
-                f"{_CONSIGNMENT}/HouseConsignment[1]/DepartureTransportMeans[1]",
-            ),
+            _fixed_installation_with_means,
+            at=_MEANS_AT_BOTH_LEVELS,
             code=15,
             says="inland mode of transport 5",
         ),
-        Silent(IE170_PRESENTATION),
-        Silent(IE170_PRESENTATION, _fixed_installation_without_means_p6),
-        Undecided(IE170_PRESENTATION, _house_means_p6, at=f"{_CONSIGNMENT}/DepartureTransportMeans"),
+        *_C0833_QUIET,
     ),
 )
 

@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from ncts5.messages import cc015c, cc170c
     from ncts5.messages.cc015c import CC015C
     from ncts5.messages.cc170c import CC170C
-    from ncts5.messages.p6 import cc015c as p6cc015c
-    from ncts5.messages.p6 import cc170c as p6cc170c
     from ncts5.messages.p6.cc015c import CC015C as P6CC015C
     from ncts5.messages.p6.cc170c import CC170C as P6CC170C
 
@@ -86,43 +84,6 @@ class _Equipment:
                 GoodsReference(sequence_number=i, declaration_goods_item_number=n) for i, n in enumerate(self.refs, 1)
             ],
         )
-
-    def ie015_p6(self) -> p6cc015c.TransportEquipment:
-        from ncts5.messages.p6.cc015c import GoodsReference, Seal, TransportEquipment
-
-        return TransportEquipment(
-            sequence_number=self.seq,
-            container_identification_number=self.container,
-            number_of_seals=len(self.seals),
-            seal=[Seal(sequence_number=i, identifier=s) for i, s in enumerate(self.seals, 1)],
-            goods_reference=[
-                GoodsReference(sequence_number=i, declaration_goods_item_number=n) for i, n in enumerate(self.refs, 1)
-            ],
-        )
-
-    def ie170_p6(self) -> p6cc170c.TransportEquipment:
-        from ncts5.messages.p6.cc170c import GoodsReference, Seal, TransportEquipment
-
-        return TransportEquipment(
-            sequence_number=self.seq,
-            container_identification_number=self.container,
-            number_of_seals=len(self.seals),
-            seal=[Seal(sequence_number=i, identifier=s) for i, s in enumerate(self.seals, 1)],
-            goods_reference=[
-                GoodsReference(sequence_number=i, declaration_goods_item_number=n) for i, n in enumerate(self.refs, 1)
-            ],
-        )
-
-
-def _containers_p6(*equipment: _Equipment, name: str) -> Callable[[P6CC015C], None]:
-    """Phase 6: a change declaring containers (container indicator 1) carried by ``equipment``."""
-
-    def change(m: P6CC015C) -> None:
-        m.consignment.container_indicator = "1"
-        m.consignment.transport_equipment = [e.ie015_p6() for e in equipment]
-
-    change.__name__ = name
-    return change
 
 
 def _containers(*equipment: _Equipment) -> Callable[[CC015C], None]:
@@ -269,6 +230,9 @@ def _goods_reference(m: CC015C) -> None:
 
 
 _ONE_CONTAINER = _named("one_container", _containers(_Equipment()))
+_SECOND_CONTAINER_WITHOUT_REFERENCES = _named(
+    "second_container_without_references", _containers(_Equipment(1, refs=(1,)), _Equipment(2, "MSCU7654321"))
+)
 
 C0670 = Rule(
     "C0670",
@@ -282,14 +246,7 @@ C0670 = Rule(
     check=_c0670,
     cases=(
         Fires(TIR, at=f"{_TE}[1]/GoodsReference", code=13, says="not a container"),
-        Fires(
-            T1_ROAD,
-            _named(
-                "second_container_without_references",
-                _containers(_Equipment(1, refs=(1,)), _Equipment(2, "MSCU7654321")),
-            ),
-            at=f"{_TE}[2]/GoodsReference",
-        ),
+        Fires(T1_ROAD, _SECOND_CONTAINER_WITHOUT_REFERENCES, at=f"{_TE}[2]/GoodsReference"),
         Fires(IE170_PRESENTATION, _ie170_second_container_without_references, at=f"{_TE_170}[2]/GoodsReference"),
         Silent(T1_ROAD, _ONE_CONTAINER),
         Silent(TIR, _goods_reference),
@@ -312,19 +269,11 @@ def _c0670_p6(ctx: Context[P6CC015C | P6CC170C]) -> Iterator[Outcome]:
             )
 
 
-def _ie170_second_container_without_references_p6(m: P6CC170C) -> None:
-    m.consignment.container_indicator = "1"
+def _two_sealed_loads(m: CC015C) -> None:
+    """Two sealed loads (no container), neither listing its goods."""
     m.consignment.transport_equipment = [
-        _Equipment(1, refs=(1,)).ie170_p6(),
-        _Equipment(2, "MSCU7654321").ie170_p6(),
-    ]
-
-
-def _two_sealed_loads_p6(m: P6CC015C) -> None:
-    """Phase 6: two sealed loads (no container), neither listing its goods."""
-    m.consignment.transport_equipment = [
-        _Equipment(1, None, seals=("DE-1",)).ie015_p6(),
-        _Equipment(2, None, seals=("DE-2",)).ie015_p6(),
+        _Equipment(1, None, seals=("DE-1",)).ie015(),
+        _Equipment(2, None, seals=("DE-2",)).ie015(),
     ]
 
 
@@ -342,19 +291,15 @@ C0670_P6 = Rule(
     check=_c0670_p6,
     cases=(
         Fires(
-            T1_ROAD,
-            _containers_p6(_Equipment(1, refs=(1,)), _Equipment(2, "MSCU7654321"), name="second_container_no_refs"),
-            at=f"{_TE}[2]/GoodsReference",
-            code=13,
-            says="more than one",
+            T1_ROAD, _SECOND_CONTAINER_WITHOUT_REFERENCES, at=f"{_TE}[2]/GoodsReference", code=13, says="more than one"
         ),
-        Fires(T1_ROAD, _two_sealed_loads_p6, at=(f"{_TE}[1]/GoodsReference", f"{_TE}[2]/GoodsReference")),
-        Fires(IE170_PRESENTATION, _ie170_second_container_without_references_p6, at=f"{_TE_170}[2]/GoodsReference"),
+        Fires(T1_ROAD, _two_sealed_loads, at=(f"{_TE}[1]/GoodsReference", f"{_TE}[2]/GoodsReference")),
+        Fires(IE170_PRESENTATION, _ie170_second_container_without_references, at=f"{_TE_170}[2]/GoodsReference"),
         Silent(TIR),
-        Silent(T1_ROAD, _containers_p6(_Equipment(), name="one_container")),
+        Silent(T1_ROAD, _ONE_CONTAINER),
         Silent(
             T1_ROAD,
-            _containers_p6(_Equipment(1, refs=(1,)), _Equipment(2, "MSCU7654321", refs=(2,)), name="two_listed"),
+            _named("two_listed", _containers(_Equipment(1, refs=(1,)), _Equipment(2, "MSCU7654321", refs=(2,)))),
         ),
     ),
 )
@@ -642,6 +587,14 @@ def _ie170_unsealed_load(m: CC170C) -> None:
     m.consignment.transport_equipment = [_Equipment(container=None).ie170()]
 
 
+#: R0448's cases, the same in both releases.
+_R0448_CASES = (
+    Fires(TIR, _unsealed, at=f"{_TE}[1]/numberOfSeals", code=14),
+    Fires(IE170_PRESENTATION, _ie170_unsealed_load, at=f"{_TE_170}[1]/numberOfSeals"),
+    Silent(TIR),
+    Silent(T1_ROAD, _ONE_CONTAINER),
+)
+
 R0448 = Rule(
     "R0448",
     "Transport equipment without a container number must have at least one seal.",
@@ -652,21 +605,12 @@ R0448 = Rule(
     "could check.",
     fix="Give the seals of the load, or its container number, or remove the transport equipment.",
     check=_r0448,
-    cases=(
-        Fires(TIR, _unsealed, at=f"{_TE}[1]/numberOfSeals", code=14),
-        Fires(IE170_PRESENTATION, _ie170_unsealed_load, at=f"{_TE_170}[1]/numberOfSeals"),
-        Silent(TIR),
-        Silent(T1_ROAD, _ONE_CONTAINER),
-    ),
+    cases=_R0448_CASES,
 )
 
 
 def _r0448_p6(ctx: Context[P6CC015C | P6CC170C]) -> Iterator[Outcome]:
     yield from _unsealed_loads(ctx)
-
-
-def _ie170_unsealed_load_p6(m: P6CC170C) -> None:
-    m.consignment.transport_equipment = [_Equipment(container=None).ie170_p6()]
 
 
 R0448_P6 = Rule(
@@ -681,12 +625,7 @@ R0448_P6 = Rule(
     "could check.",
     fix="Give the seals of the load, or its container number, or remove the transport equipment.",
     check=_r0448_p6,
-    cases=(
-        Fires(TIR, _unsealed, at=f"{_TE}[1]/numberOfSeals", code=14),
-        Fires(IE170_PRESENTATION, _ie170_unsealed_load_p6, at=f"{_TE_170}[1]/numberOfSeals"),
-        Silent(TIR),
-        Silent(T1_ROAD, _containers_p6(_Equipment(), name="one_container")),
-    ),
+    cases=_R0448_CASES,
 )
 
 # ------------------------------------------------------------------------------------------- R0165

@@ -287,77 +287,6 @@ def _border_170(
     return change
 
 
-def _border_means_p6(seq: int = 1, office: str = "NL000396") -> Callable[[], p6cc015c.ActiveBorderTransportMeans]:
-    """A Phase 6 IE015 active border transport means (every item but the flight number is required there),
-    as a factory (see :func:`_border_means`)."""
-
-    def build() -> p6cc015c.ActiveBorderTransportMeans:
-        from ncts5.messages.p6.cc015c import ActiveBorderTransportMeans
-
-        return ActiveBorderTransportMeans(
-            sequence_number=seq,
-            customs_office_at_border_reference_number=office,
-            type_of_identification="30",
-            identification_number="AB123CD",
-            nationality="DE",
-        )
-
-    return build
-
-
-def _border_p6(
-    *means: Callable[[], p6cc015c.ActiveBorderTransportMeans], mode: str | None = None, security: str | None = None
-) -> Callable[[P6CC015C], None]:
-    """Phase 6: the given active border transport means, border mode ``mode`` and (if given) ``security``."""
-
-    def change(m: P6CC015C) -> None:
-        m.consignment.mode_of_transport_at_the_border = mode
-        m.consignment.active_border_transport_means = [build() for build in means]
-        if security is not None:
-            m.transit_operation.security = security
-
-    change.__name__ = f"security_{security}_border_mode_{mode}_with_{len(means)}_border_means"
-    return change
-
-
-def _border_170_p6(m: P6CC170C) -> None:
-    """Phase 6 IE170: one active border transport means at the T1 example's office of destination."""
-    from ncts5.messages.p6.cc170c import ActiveBorderTransportMeans
-
-    m.consignment.active_border_transport_means = [
-        ActiveBorderTransportMeans(
-            sequence_number=1,
-            customs_office_at_border_reference_number="NL000396",
-            type_of_identification="30",
-            identification_number="AB123CD",
-            nationality="DE",
-        )
-    ]
-
-
-def _transit_office_p6(reference_number: str) -> Callable[[P6CC015C], None]:
-    def change(m: P6CC015C) -> None:
-        from ncts5.messages.p6.cc015c import CustomsOfficeOfTransitDeclared
-
-        m.customs_office_of_transit_declared = [
-            CustomsOfficeOfTransitDeclared(sequence_number=1, reference_number=reference_number)
-        ]
-
-    change.__name__ = f"transit_office_{reference_number}"
-    return change
-
-
-def _both_p6(*changes: Callable[[P6CC015C], None]) -> Callable[[P6CC015C], None]:
-    """Phase 6: the changes one after the other."""
-
-    def change(m: P6CC015C) -> None:
-        for c in changes:
-            c(m)
-
-    change.__name__ = "_and_".join(c.__name__.strip("_") for c in changes)
-    return change
-
-
 def _security(security: str) -> Callable[[CC015C | P6CC015C], None]:
     def change(m: CC015C | P6CC015C) -> None:
         m.transit_operation.security = security
@@ -1285,6 +1214,23 @@ def _g0789(ctx: Context[CC015C | CC170C]) -> Iterator[Outcome]:
     yield from _not_at_a_declared_office(ctx, m, given)
 
 
+#: G0789's cases, the same in both releases.
+_G0789_CASES = (
+    Fires(
+        T1_ROAD,
+        _border(_border_means(office="BE000001")),
+        at=f"{_ABTM}/customsOfficeAtBorderReferenceNumber",
+        says="NL000396",
+    ),
+    Silent(T1_ROAD, _border(_border_means())),
+    Silent(T1_ROAD, _both(_transit_office("BE000001"), _border(_border_means(office="BE000001")))),
+    Undecided(
+        IE170_PRESENTATION,
+        _border_170(_border_means_170()),
+        at=f"{_ABTM_170}/customsOfficeAtBorderReferenceNumber",
+    ),
+)
+
 G0789 = Rule(
     "G0789",
     "The customs office at border is one of the declared offices of transit, exit for transit or destination.",
@@ -1295,21 +1241,7 @@ G0789 = Rule(
     "can only be an office the movement passes.",
     fix="Use the reference number of the declared office where the means crosses the border.",
     check=_g0789,
-    cases=(
-        Fires(
-            T1_ROAD,
-            _border(_border_means(office="BE000001")),
-            at=f"{_ABTM}/customsOfficeAtBorderReferenceNumber",
-            says="NL000396",
-        ),
-        Silent(T1_ROAD, _border(_border_means())),
-        Silent(T1_ROAD, _both(_transit_office("BE000001"), _border(_border_means(office="BE000001")))),
-        Undecided(
-            IE170_PRESENTATION,
-            _border_170(_border_means_170()),
-            at=f"{_ABTM_170}/customsOfficeAtBorderReferenceNumber",
-        ),
-    ),
+    cases=_G0789_CASES,
 )
 
 
@@ -1335,17 +1267,7 @@ G0789_P6 = Rule(
     "can only be an office the movement passes.",
     fix="Use the reference number of the declared office where the means crosses the border.",
     check=_g0789_p6,
-    cases=(
-        Fires(
-            T1_ROAD,
-            _border_p6(_border_means_p6(office="BE000001")),
-            at=f"{_ABTM}/customsOfficeAtBorderReferenceNumber",
-            says="NL000396",
-        ),
-        Silent(T1_ROAD, _border_p6(_border_means_p6())),
-        Silent(T1_ROAD, _both_p6(_transit_office_p6("BE000001"), _border_p6(_border_means_p6(office="BE000001")))),
-        Undecided(IE170_PRESENTATION, _border_170_p6, at=f"{_ABTM_170}/customsOfficeAtBorderReferenceNumber"),
-    ),
+    cases=_G0789_CASES,
 )
 
 
@@ -1673,19 +1595,13 @@ C0806_P6 = Rule(
     fix="Remove the active border transport means for mail; declare them for a standard declaration with security 2.",
     check=_c0806_p6,
     cases=(
-        Fires(
-            T1_ROAD,
-            _border_p6(_border_means_p6(office="DE004058"), mode="5"),
-            at=f"{_ABTM}",
-            code=15,
-            says="postal",
-        ),
+        Fires(T1_ROAD, _border(_border_means(office="DE004058"), mode="5"), at=f"{_ABTM}", code=15, says="postal"),
         Fires(T1_ROAD, _security("2"), at=f"{_CONSIGNMENT}/ActiveBorderTransportMeans", code=13, says="Security 2"),
         Silent(T1_ROAD),
         Silent(T1_ROAD, _security("1")),
         Silent(T1_ROAD, _security("3")),
         Silent(T1_ROAD, _declaration("2", "D", None)),
-        Silent(T1_ROAD, _border_p6(_border_means_p6(office="DE004058"), security="2")),
+        Silent(T1_ROAD, _both(_security("2"), _border(_border_means(office="DE004058")))),
     ),
 )
 
