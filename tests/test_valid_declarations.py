@@ -110,6 +110,33 @@ def test_declarations_round_trip_through_xml(phase: str, data: st.DataObject) ->
     assert ncts5.from_xml(msg.to_xml()) == msg
 
 
+@PROPERTY
+@given(data=st.data())
+def test_phase6_declarations_have_no_error_finding_under_the_phase6_rules(data: st.DataObject) -> None:
+    """The same declarations in their Phase 6 form: read as release 6, and the Phase 6 catalogue finds no error.
+
+    A Phase 6 rule that refused what DDNTA 6.4.1 allows (a false rejection) shows up here.
+    """
+    msg = data.draw(valid_declarations(release="6"), label="declaration")
+    assert msg.release == "6" and msg.phase_id == "NCTS6"
+    report = check(msg, "final")  # type: ignore[arg-type]
+    assert report.release == "6"
+    assert ncts5.from_xml(msg.to_xml()) == msg
+
+
+@SLOW
+@given(data=st.data())
+def test_phase6_declarations_are_valid_against_the_60_4_16_schema(data: st.DataObject, xsd_schemas_p6) -> None:
+    xsd_schemas_p6["CC015C"].validate(data.draw(valid_declarations(release="6"), label="declaration").to_xml())
+
+
+def test_phase6_has_no_transition_declarations() -> None:
+    with pytest.raises(ValueError, match="no transition period"):
+        valid_declarations(phase="transition", release="6")
+    with pytest.raises(ValueError, match="release must be"):
+        valid_declarations(release="7")  # type: ignore[call-overload]
+
+
 def test_unknown_phase_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown phase"):
         valid_declarations(phase="phase4")

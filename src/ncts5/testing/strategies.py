@@ -51,13 +51,34 @@ def cc170c(*, max_items: int = 1, release: Release = "5") -> st.SearchStrategy[A
     return _messages("CC170C", max_items, release)
 
 
-def valid_declarations(*, phase: str = "final") -> st.SearchStrategy[CC015C]:
+def _as_phase6(message: CC015C) -> P6CC015C:
+    """The Phase 6 form of a rule-valid Phase 5 declaration (:func:`ncts5.upgrade`; never incomplete here)."""
+    from ncts5.upgrading import upgrade
+
+    result = upgrade(message)
+    if not result.complete:  # the generator always gives what Phase 6 makes mandatory
+        raise AssertionError(f"valid_declarations(release='6'): upgrade left decisions open: {result.decisions}")
+    return result.message  # type: ignore[return-value]
+
+
+@overload
+def valid_declarations(*, phase: str = "final", release: Literal["5"] = "5") -> st.SearchStrategy[CC015C]: ...
+@overload
+def valid_declarations(*, phase: str = "final", release: Literal["6"]) -> st.SearchStrategy[P6CC015C]: ...
+def valid_declarations(*, phase: str = "final", release: Release = "5") -> st.SearchStrategy[Any]:
     """Realistic IE015 declarations with no error finding when validated in ``phase``.
 
     ``phase`` is ``"final"`` (after the transition period) or ``"transition"`` (decisive date on or
     before TPendDate: one house consignment, documents and several consignees only per goods item,
     country of dispatch only for TIR, the shorter formats).  Guideline warnings and the rules ncts5
     cannot check offline (reported as *not checked*) may remain.  Raises :class:`ValueError` for
-    another phase.
+    another phase.  ``release="6"`` gives the same declarations in their Phase 6 form (60.4.16,
+    ``PhaseID="NCTS6"``), valid under the Phase 6 rules; Phase 6 has no transition phase.
     """
+    if release not in ("5", "6"):
+        raise ValueError(f"release must be '5' or '6', not {release!r}")
+    if release == "6":
+        if phase != "final":
+            raise ValueError("Phase 6 has no transition period: valid_declarations(release='6') takes phase='final'")
+        return declarations(phase=phase).map(_as_phase6)
     return declarations(phase=phase)
