@@ -178,6 +178,7 @@ def test_explain_shows_the_declaration_of_the_release_asked_for(capsys) -> None:
     assert main(["explain", "C0599", "--release", "6"]) == 0
     six = capsys.readouterr().out
     assert get("C0599", "6").summary in six and "changed in Phase 6" in six
+    assert "phases: final (Phase 6 has no transition period)" in six
     assert main(["explain", "C0599"]) == 0
     five = capsys.readouterr().out
     assert get("C0599", "5").summary in five and "--release 6" in five

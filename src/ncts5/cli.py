@@ -464,6 +464,36 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _national_rule(profile: str, rule_id: str) -> Any:
+    """The profile's national rule ``rule_id``, or None; a profile that cannot be loaded is a usage error."""
+    from ncts5.rules.profiles import ProfileError, load_profile
+
+    try:
+        loaded = load_profile(profile)
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+    return next((r for r in loaded.national_rules if r.id == rule_id), None)
+
+
+def _national_text(r: Any, profile: str) -> str:
+    """``ncts5 explain GB002 --profile uk``: a national rule as its profile declares it."""
+    where = ", ".join(sorted(r.departure_countries)) or "any country"
+    lines = [
+        f"{r.id} (national rule of profile {profile}, {r.severity}): {r.summary}",
+        "",
+        f"source: {r.source}",
+        f"applies to: {', '.join(r.messages)}; releases {', '.join(r.releases)}; departures from {where}"
+        + (f"; from {r.from_date.isoformat()}" if r.from_date else ""),
+    ]
+    if r.not_checked:
+        lines.append(f"status: not checked ({r.not_checked})")
+    else:
+        lines += [f"field: {r.field}; allowed: {', '.join(r.allowed)}", f"error code: {r.error_code}"]
+        if r.fix:
+            lines.append(f"fix: {r.fix}")
+    return "\n".join(lines) + "\n"
+
+
 def _phase6_class(rule_id: str) -> str | None:
     """How DDNTA 6.4.1 treats the id: same, reworded, changed, new, dropped (``rules/phase6.json``)."""
     from ncts5.rules.phase6 import classification
@@ -477,6 +507,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
     rule_id = args.id.upper()
     if re.fullmatch(r"CL\d{3}", rule_id):
         return _explain_code_list(rule_id)
+    if args.profile:
+        national = _national_rule(args.profile, rule_id)
+        if national is not None:
+            sys.stdout.write(_national_text(national, args.profile))
+            return EXIT_OK
     release = args.release
     if release is None:
         release = "5" if rule_id in registry("5") or rule_id not in registry("6") else "6"
@@ -488,8 +523,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
                 f"{rule_id} is not a Phase {release} rule ({_phase6_class(rule_id) or 'not in its tables'}); "
                 f"`ncts5 explain {rule_id} --release {other}` shows it"
             )
+        from ncts5.rules.profiles import available_profiles
+
+        owners = sorted(n for n, p in available_profiles().items() if any(r.id == rule_id for r in p.national_rules))
+        if owners:
+            raise UsageError(
+                f"{rule_id} is a national rule of profile {owners[0]}: `ncts5 explain {rule_id} --profile {owners[0]}`"
+            )
         raise UsageError(f"unknown rule id {args.id!r}; `ncts5 rules --release {release}` lists them")
-    sys.stdout.write(explain_text(rules[rule_id]))
+    sys.stdout.write(explain_text(rules[rule_id], release))
     return EXIT_OK
 
 
@@ -504,18 +546,20 @@ def _explain_code_list(list_id: str) -> int:
     return EXIT_OK
 
 
-def explain_text(r: Any) -> str:
+def explain_text(r: Any, release: str = "5") -> str:
     """``ncts5 explain``'s page for one rule, read from its declaration (the docs' rule pages say the same)."""
     from ncts5.messages.catalogue import message_class
     from ncts5.rules.declaration import KIND_NAMES, Fires, Silent, Suspends, Undecided
 
     lines = [f"{r.id} ({KIND_NAMES[r.kind]}, {r.severity}): {r.summary}", ""]
+    # Phase 6 has one phase: a rule shown as Phase 6 declares it applies in the final phase only
+    phases = ", ".join(sorted(r.phases)) if release == "5" else "final (Phase 6 has no transition period)"
     for title, text in (("What it checks", r.checks), ("Why customs rejects it", r.why), ("How to fix it", r.fix)):
         if text:
             lines += [f"{title}:", f"  {text}", ""]
     lines += [
         f"status: {r.status}" + (f" ({r.reason})" if r.reason else ""),
-        f"applies to: {', '.join(r.messages)}; phases: {', '.join(sorted(r.phases))}; release {', '.join(r.releases)}",
+        f"applies to: {', '.join(r.messages)}; phases: {phases}; release {', '.join(r.releases)}",
         f"error code: {r.error_code}",
         f"declared in: ncts5.rules.{r.topic}",
     ]
@@ -707,6 +751,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="explain the rule as this release declares it (default: Phase 5, or Phase 6 for an id only Phase 6 has)",
     )
+    e.add_argument("--profile", metavar="NAME", help="also know the national rules of this profile (GB002 ...)")
     e.set_defaults(func=cmd_explain)
 
     u = sub.add_parser("upgrade", help="rewrite a Phase 5 IE015/IE170 as Phase 6 and list what needs deciding")

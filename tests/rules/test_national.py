@@ -137,3 +137,15 @@ def test_judged_date_is_the_decisive_date_when_given() -> None:
     message = _declaration("6", "GB000060", "1", prepared="2025-08-01T08:00:00")
     late = ncts5.validate(message, profile="uk", decisive_date=date(2025, 9, 2))
     assert [f.rule for f in late.findings if f.rule == "GB002"] == ["GB002"]
+
+
+def test_explain_shows_a_national_rule_of_the_profile(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "GB002", "--profile", "uk"]) == 0
+    out = capsys.readouterr().out
+    assert "national rule of profile uk" in out and "allowed: 0, 2" in out and "from 2025-09-01" in out
+    assert main(["explain", "GB001", "--profile", "uk"]) == 0
+    assert "status: not checked" in capsys.readouterr().out
+    assert main(["explain", "GB002"]) == 2  # without the profile: a hint, not a traceback
+    assert "--profile uk" in capsys.readouterr().err
+    assert main(["explain", "GB002", "--profile", "nope"]) == 2
+    assert "unknown profile" in capsys.readouterr().err
