@@ -581,18 +581,16 @@ def explain_text(r: Any, release: str = "5") -> str:
 
 def _release_lines(r: Any) -> list[str]:
     """How the two releases treat the id (from the DDNTA comparison), and where the other declaration is."""
-    from ncts5.rules.phase6 import classification
+    from ncts5.rules.phase6 import MEANING, classification
 
     found = classification(r.id)
-    said = {
-        "same": "the same in Phase 5 and Phase 6 (one declaration)",
-        "reworded": "reworded in Phase 6, same meaning (one declaration)",
-        "changed": "changed in Phase 6: each release has its own declaration"
-        + (f"; `ncts5 explain {r.id} --release {'6' if r.releases == ('P5',) else '5'}` shows the other"),
-        "new": "new in Phase 6 (no Phase 5 rule)",
-        "dropped": "Phase 5 only: DDNTA 6.4.1 no longer has it",
-    }
-    return [f"DDNTA 6.4.1: {said[found]}"] if found else []
+    if found is None:
+        return []
+    line = f"DDNTA 6.4.1: {MEANING[found]}"
+    if found == "changed":
+        other = "6" if r.releases == ("P5",) else "5"
+        line += f"; `ncts5 explain {r.id} --release {other}` shows the other"
+    return [line]
 
 
 def _item_at(cls: Any, path: str) -> Any:

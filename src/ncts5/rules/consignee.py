@@ -686,13 +686,9 @@ def _g0001_p6(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
             )
 
 
-def _item_code_30600_beside_the_consignee(m: P6CC015C) -> None:
+def _item_code_30600_beside_the_consignee(m: CC015C) -> None:
     """A goods item (not its house consignment) carries code 30600; the consignment keeps its consignee."""
-    from ncts5.messages.p6.cc015c import ConsignmentItemAdditionalInformation
-
-    m.consignment.house_consignment[0].consignment_item[0].additional_information = [
-        ConsignmentItemAdditionalInformation(sequence_number=1, code=CONSIGNEE_UNKNOWN)
-    ]
+    _item_code_30600(_items(m)[0])
 
 
 G0001_P6 = Rule(

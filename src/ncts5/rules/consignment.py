@@ -236,6 +236,18 @@ def _excise_goods_under_suspension_as_t2f(m: CC015C) -> None:
     m.transit_operation.declaration_type = "T2F"
 
 
+#: Phase 6 reworded R0601 only in its brackets: both declarations run these cases.
+_R0601_CASES = (
+    Fires(T1_ROAD, _exported_excise_goods("T2"), at=f"{_OP}/declarationType", code=14, says="T1 or TIR"),
+    Fires(T1_ROAD, _exported_excise_goods_on_a_t2_item, at=f"{_ITEM}[1]/declarationType"),
+    Fires(T1_ROAD, _excise_goods_under_suspension, at=f"{_OP}/declarationType", says="T2 or T2F"),
+    Silent(T1_ROAD),
+    Silent(T1_ROAD, _exported_excise_goods("T1")),
+    Silent(T1_ROAD, _exported_excise_goods("TIR")),
+    Silent(T1_ROAD, _excise_goods_under_suspension_as_t2f),
+    Undecided(T1_ROAD, _excise_goods_under_suspension, at=f"{_ITEM}[2]", without_lists=("CL234",)),
+)
+
 R0601 = Rule(
     "R0601",
     "Excise goods: T1 (or TIR) after an export, T2/T2F when moving under excise suspension with an e-AD.",
@@ -247,73 +259,13 @@ R0601 = Rule(
     "excise duty suspension are Union goods moving between Member States.",
     fix="Declare the goods item (or the whole declaration) with the declaration type the excise status requires.",
     check=_r0601,
-    cases=(
-        Fires(T1_ROAD, _exported_excise_goods("T2"), at=f"{_OP}/declarationType", code=14, says="T1 or TIR"),
-        Fires(T1_ROAD, _exported_excise_goods_on_a_t2_item, at=f"{_ITEM}[1]/declarationType"),
-        Fires(T1_ROAD, _excise_goods_under_suspension, at=f"{_OP}/declarationType", says="T2 or T2F"),
-        Silent(T1_ROAD),
-        Silent(T1_ROAD, _exported_excise_goods("T1")),
-        Silent(T1_ROAD, _exported_excise_goods("TIR")),
-        Silent(T1_ROAD, _excise_goods_under_suspension_as_t2f),
-        Undecided(T1_ROAD, _excise_goods_under_suspension, at=f"{_ITEM}[2]", without_lists=("CL234",)),
-    ),
+    cases=_R0601_CASES,
 )
 
 
 def _r0601_p6(ctx: Context[P6CC015C]) -> Iterator[Outcome]:
-    goods = (
-        (item, exports_followed_by_transit(house))
-        for house in ctx.message.consignment.house_consignment
-        for item in house.consignment_item
-    )
+    goods = ((item, exports_followed_by_transit(house)) for house, item in houses_and_items(ctx.message))
     yield from _r0601_outcomes(ctx, ctx.message.transit_operation, goods)
-
-
-def _p6_items(m: P6CC015C) -> list[p6cc015c.ConsignmentItem]:
-    return m.consignment.house_consignment[0].consignment_item
-
-
-def _p6_export_and_excise_reference(m: P6CC015C) -> None:
-    """Phase 6: the house consignment follows an export (N830) and its first goods item refers to an e-AD (C651)."""
-    from ncts5.messages.p6.cc015c import ConsignmentItemAdditionalReference, HouseConsignmentPreviousDocument
-
-    m.consignment.house_consignment[0].previous_document = [
-        HouseConsignmentPreviousDocument(sequence_number=1, type="N830", reference_number="26DE000000000123E0")
-    ]
-    _p6_items(m)[0].additional_reference = [ConsignmentItemAdditionalReference(sequence_number=1, type="C651")]
-
-
-def _p6_exported_excise_goods(declaration_type: str) -> Callable[[P6CC015C], None]:
-    """Phase 6: excise goods of a house consignment that follows an export, under ``declaration_type``."""
-
-    def change(m: P6CC015C) -> None:
-        _p6_export_and_excise_reference(m)
-        m.transit_operation.declaration_type = declaration_type
-
-    change.__name__ = f"exported_excise_goods_declared_{declaration_type}"
-    return change
-
-
-def _p6_exported_excise_goods_on_a_t2_item(m: P6CC015C) -> None:
-    _p6_export_and_excise_reference(m)
-    m.transit_operation.declaration_type = "T"
-    for item, code in zip(_p6_items(m), ("T2", "T1"), strict=True):
-        item.declaration_type = code
-
-
-def _p6_excise_goods_under_suspension(declaration_type: str) -> Callable[[P6CC015C], None]:
-    """Phase 6: the second goods item moves under excise suspension with an e-AD (supporting document C651)."""
-
-    def change(m: P6CC015C) -> None:
-        from ncts5.messages.p6.cc015c import ConsignmentItemSupportingDocument
-
-        _p6_items(m)[1].supporting_document = [
-            ConsignmentItemSupportingDocument(sequence_number=1, type="C651", reference_number="24DEA1B2C3D4E5F6G7H83")
-        ]
-        m.transit_operation.declaration_type = declaration_type
-
-    change.__name__ = f"excise_goods_under_suspension_declared_{declaration_type}"
-    return change
 
 
 R0601_P6 = Rule(
@@ -329,16 +281,7 @@ R0601_P6 = Rule(
     "excise duty suspension are Union goods moving between Member States.",
     fix="Declare the goods item (or the whole declaration) with the declaration type the excise status requires.",
     check=_r0601_p6,
-    cases=(
-        Fires(T1_ROAD, _p6_exported_excise_goods("T2"), at=f"{_OP}/declarationType", code=14, says="T1 or TIR"),
-        Fires(T1_ROAD, _p6_exported_excise_goods_on_a_t2_item, at=f"{_ITEM}[1]/declarationType"),
-        Fires(T1_ROAD, _p6_excise_goods_under_suspension("T1"), at=f"{_OP}/declarationType", says="T2 or T2F"),
-        Silent(T1_ROAD),
-        Silent(T1_ROAD, _p6_exported_excise_goods("T1")),
-        Silent(T1_ROAD, _p6_exported_excise_goods("TIR")),
-        Silent(T1_ROAD, _p6_excise_goods_under_suspension("T2F")),
-        Undecided(T1_ROAD, _p6_excise_goods_under_suspension("T1"), at=f"{_ITEM}[2]", without_lists=("CL234",)),
-    ),
+    cases=_R0601_CASES,
 )
 
 

@@ -23,6 +23,16 @@ def _data() -> dict[str, Any]:
     return data
 
 
+#: What each class means for the catalogue, in the words ``ncts5 explain`` and the rule pages use.
+MEANING: dict[Classification, str] = {
+    "same": "the same in Phase 5 and Phase 6: one declaration serves both",
+    "reworded": "reworded in Phase 6 with the same meaning: one declaration serves both",
+    "changed": "changed in Phase 6: each release has its own declaration",
+    "new": "new in Phase 6",
+    "dropped": "Phase 5 only: DDNTA 6.4.1 no longer has it",
+}
+
+
 def classification(rule_id: str) -> Classification | None:
     """The id's class, or None for an id neither release's IE015/IE170 tables name."""
     data = _data()

@@ -187,13 +187,17 @@ class RuleSet:
         self.rules: tuple[Rule, ...] = tuple(values)
         self._chosen: dict[tuple[type[Message], Phase, frozenset[str]], tuple[Rule, ...]] = {}
         self._suspended: dict[Phase, frozenset[str]] = {}
+        self._of: dict[str, dict[str, Rule]] = {}
 
     def __contains__(self, rule_id: object) -> bool:
         return any(r.id == rule_id for r in self.rules)
 
     def of(self, release: ReleaseNumber) -> dict[str, Rule]:
-        """The rules of one release by id."""
-        return {r.id: r for r in self.rules if f"P{release}" in r.releases}
+        """The rules of one release by id (worked out once: the engine asks for every message)."""
+        found = self._of.get(release)
+        if found is None:
+            found = self._of[release] = {r.id: r for r in self.rules if f"P{release}" in r.releases}
+        return found
 
     def suspended(self, phase: Phase) -> frozenset[str]:
         """The ids the transition rules switch off in ``phase``.

@@ -350,10 +350,8 @@ C0904 = Rule(
 
 
 def _c0904_p6(ctx: Context[P6CC015C | P6CC170C]) -> Iterator[Outcome]:
-    from ncts5.messages.p6.cc015c import CC015C as Declaration
-
     msg = ctx.message
-    if not isinstance(msg, Declaration):
+    if not is_ie015(msg):
         # The Phase 6 IE170 carries no declaration type either: it is in the stored declaration.
         yield ctx.unchecked(
             "needs the declaration type of the pre-lodged declaration held by NCTS (its IE015 or CCA15D, or its "
